@@ -1,0 +1,33 @@
+"""Refuse API request bodies larger than the API reads, before anything parses them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from .errors import ErrorCode
+from .exception_handlers import error_body
+
+
+class RequestSizeLimitMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/") and not _is_upload(request):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            limit = settings.API_MAX_BODY_BYTES
+            if length > limit:
+                message = f"The request is too large. The most we accept is {limit // 1024} KB."
+                return JsonResponse(error_body(message, ErrorCode.REQUEST_TOO_LARGE), status=413)
+        return self.get_response(request)
+
+
+def _is_upload(request: HttpRequest) -> bool:
+    # Multipart uploads (receipts, letters to verify) are limited by the views that take them.
+    return request.META.get("CONTENT_TYPE", "").startswith("multipart/form-data")

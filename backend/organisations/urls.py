@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import apis
+
+urlpatterns = [
+    path("organisations/", apis.OrganisationListApi.as_view(), name="organisation-list"),
+    path(
+        "organisations/<int:organisation_id>/",
+        apis.OrganisationDetailApi.as_view(),
+        name="organisation-detail",
+    ),
+    path(
+        "organisations/<int:organisation_id>/members/",
+        apis.MemberListApi.as_view(),
+        name="organisation-members",
+    ),
+]

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from accounts.models import User
+from organisations.models import Membership, Organisation, Role
+
+from .factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Throttle counters live in the cache; each test starts with none."""
+    cache.clear()
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def client_for() -> Callable[[User], APIClient]:
+    def make(user: User) -> APIClient:
+        client = APIClient()
+        client.force_authenticate(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def organisation(db: None) -> Organisation:
+    return OrganisationFactory.create()
+
+
+@pytest.fixture
+def member_of(organisation: Organisation) -> Callable[[str], Membership]:
+    def make(role: str = Role.ADMIN, org: Organisation | None = None) -> Membership:
+        return MembershipFactory.create(organisation=org or organisation, user=UserFactory.create(), role=role)
+
+    return make

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from core.services import worker_heartbeat_record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_is_ok_with_a_recent_heartbeat(api: APIClient) -> None:
+    worker_heartbeat_record(hostname="worker@test", at=timezone.now() - timedelta(seconds=5))
+
+    response = api.get("/api/v1/health/")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["database"]["ok"] and body["broker"]["ok"] and body["worker"]["ok"]
+    assert 4 <= body["worker"]["heartbeat_age_seconds"] < 60
+
+
+def test_health_is_degraded_when_the_worker_is_silent(api: APIClient) -> None:
+    worker_heartbeat_record(hostname="worker@test", at=timezone.now() - timedelta(minutes=5))
+
+    response = api.get("/api/v1/health/")
+
+    assert response.status_code == 503
+    assert response.json()["worker"]["ok"] is False
+    assert response.json()["database"]["ok"] is True
+
+
+def test_health_is_degraded_before_any_worker_reports(api: APIClient) -> None:
+    response = api.get("/api/v1/health/")
+
+    assert response.status_code == 503
+    assert response.json()["worker"]["last_heartbeat"] is None
+
+
+def test_health_reports_a_broker_that_does_not_answer(api: APIClient) -> None:
+    from workers.celery import app
+
+    worker_heartbeat_record(hostname="worker@test")
+    original = app.conf.broker_url
+    app.conf["broker_url"] = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    try:
+        response = api.get("/api/v1/health/")
+    finally:
+        app.conf["broker_url"] = original
+
+    assert response.status_code == 503
+    assert response.json()["broker"]["ok"] is False

@@ -1,0 +1,68 @@
+"""Start a real Celery worker process for a test, on the same broker and test database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def database_url() -> str:
+    """The test database as a URL the worker process can use."""
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s.get("PASSWORD") else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@contextmanager
+def running_worker(*, pool: str = "solo") -> Iterator[str]:
+    """Yield the name of a private queue that a freshly started worker is consuming."""
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_SETTINGS_MODULE": "coproduce.settings.base",
+        "PYTHONPATH": f"{ROOT / 'backend'}{os.pathsep}{ROOT}",
+    }
+    log = open(ROOT / "var" / f"{queue}.log", "wb")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "workers.celery", "worker",
+            "--pool", pool, "--queues", queue, "--hostname", f"{queue}@%h",
+            "--without-mingle", "--without-gossip", "--loglevel", "INFO",
+        ],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        yield queue
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def wait_for(
+    condition: Callable[[], bool], *, timeout: float = 60, what: str = "condition"
+) -> None:
+    """Poll until ``condition()`` holds. The deadline is a safety net, not an assertion on speed."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.1)

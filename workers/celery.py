@@ -1,0 +1,36 @@
+"""The Celery application: configured from Django settings (``CELERY_*``), tasks found in the
+Django apps, the periodic schedule declared in code (``workers.schedule``).
+
+Start a worker:  celery -A workers.celery worker
+Start beat:      celery -A workers.celery beat
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from celery import Celery
+from celery.signals import worker_ready
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduce.settings.base")
+
+app = Celery("coproduce")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.on_after_finalize.connect
+def _declare_schedule(sender: Celery, **_: Any) -> None:
+    from .schedule import beat_schedule
+
+    sender.conf.beat_schedule = beat_schedule()
+
+
+@worker_ready.connect
+def _heartbeat_on_start(sender: Any = None, **_: Any) -> None:
+    """Report in as soon as the worker is up, not only at the first scheduled beat."""
+    from core.services import worker_heartbeat_record
+
+    hostname = getattr(sender, "hostname", None) or "worker"
+    worker_heartbeat_record(hostname=hostname)

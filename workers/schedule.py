@@ -1,0 +1,19 @@
+"""The periodic schedule, in code. django-celery-beat's DatabaseScheduler copies it into the
+database, where platform admins can see it; each entry expires so a backlog never piles up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+
+def beat_schedule() -> dict[str, dict[str, Any]]:
+    heartbeat = settings.WORKER_HEARTBEAT_INTERVAL.total_seconds()
+    return {
+        "worker-heartbeat": {
+            "task": "core.worker_heartbeat",
+            "schedule": heartbeat,
+            "options": {"expires": heartbeat},
+        },
+    }
