@@ -41,6 +41,8 @@ def organisation(db: None) -> Organisation:
 @pytest.fixture
 def member_of(organisation: Organisation) -> Callable[[str], Membership]:
     def make(role: str = Role.ADMIN, org: Organisation | None = None) -> Membership:
-        return MembershipFactory.create(organisation=org or organisation, user=UserFactory.create(), role=role)
+        return MembershipFactory.create(
+            organisation=org or organisation, user=UserFactory.create(), role=role
+        )
 
     return make

@@ -43,7 +43,9 @@ def test_members_see_only_their_own_organisations(
 def test_outsider_gets_404_on_another_organisation(
     client_for: ClientFor, organisation: Organisation, method: str, suffix: str
 ) -> None:
-    outsider = MembershipFactory.create(role=Role.OWNER).user  # an owner, but of another organisation
+    outsider = MembershipFactory.create(
+        role=Role.OWNER
+    ).user  # an owner, but of another organisation
 
     response = getattr(client_for(outsider), method)(
         f"/api/v1/organisations/{organisation.pk}/{suffix}",
