@@ -7,6 +7,12 @@ api_v1 = [
     path("", include("accounts.urls")),
     path("", include("organisations.urls")),
     path("", include("core.urls")),
+    path("", include("contributors.urls")),
+    path("", include("opportunities.urls")),
+    path("", include("payments.urls")),
+    path("", include("thresholds.urls")),
+    path("", include("notifications.urls")),
+    path("", include("letters.urls")),
 ]
 
 urlpatterns = [

@@ -58,6 +58,12 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "organisations",
+    "contributors",
+    "opportunities",
+    "payments",
+    "thresholds",
+    "notifications",
+    "letters",
 ]
 
 MIDDLEWARE = [
