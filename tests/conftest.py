@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
@@ -10,6 +13,15 @@ from accounts.models import User
 from organisations.models import Membership, Organisation, Role
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_broker_folder() -> Iterator[None]:
+    """Remove this run's own broker folder (see coproduce.settings.test) at the end."""
+    yield
+    folder = Path(settings.CELERY_BROKER_DIR)
+    if folder.name.startswith("test-broker-"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

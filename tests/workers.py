@@ -27,16 +27,20 @@ def database_url() -> str:
 
 
 @contextmanager
-def running_worker(*, pool: str = "solo") -> Iterator[str]:
-    """Yield the name of a private queue that a freshly started worker is consuming."""
-    queue = f"test-{uuid.uuid4().hex[:12]}"
+def running_worker(*, pool: str = "solo", queue: str | None = None) -> Iterator[str]:
+    """Start a worker on this test run's broker and yield the queue it consumes: a private
+    one, or ``queue`` (e.g. "default", to run what the code under test enqueues)."""
+    from django.conf import settings
+
+    queue = queue or f"test-{uuid.uuid4().hex[:12]}"
     env = {
         **os.environ,
+        "CELERY_BROKER_DIR": str(settings.CELERY_BROKER_DIR),
         "DATABASE_URL": database_url(),
         "DJANGO_SETTINGS_MODULE": "coproduce.settings.base",
         "PYTHONPATH": f"{ROOT / 'backend'}{os.pathsep}{ROOT}",
     }
-    log = open(ROOT / "var" / f"{queue}.log", "wb")  # noqa: SIM115 - closed below
+    log = open(ROOT / "var" / f"worker-{uuid.uuid4().hex[:8]}.log", "wb")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [
             sys.executable, "-m", "celery", "-A", "workers.celery", "worker",

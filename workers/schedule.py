@@ -9,6 +9,9 @@ from django.conf import settings
 
 
 def beat_schedule() -> dict[str, dict[str, Any]]:
+    from letters.schedule import letters_beat_schedule
+    from thresholds.schedule import thresholds_beat_schedule
+
     heartbeat = settings.WORKER_HEARTBEAT_INTERVAL.total_seconds()
     return {
         "worker-heartbeat": {
@@ -16,4 +19,6 @@ def beat_schedule() -> dict[str, dict[str, Any]]:
             "schedule": heartbeat,
             "options": {"expires": heartbeat},
         },
+        **thresholds_beat_schedule(),
+        **letters_beat_schedule(),
     }

@@ -1,3 +1,8 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .apis import BenefitCircumstancesApi, ProfileApi
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("me/profile/", ProfileApi.as_view(), name="me-profile"),
+    path("me/benefits/", BenefitCircumstancesApi.as_view(), name="me-benefits"),
+]

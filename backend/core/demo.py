@@ -8,6 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import AccountType, User
+from contributors.demo import seed as contributors_seed
+from opportunities.demo import seed as opportunities_seed
+from payments.demo import seed as payments_seed
+from thresholds.demo import seed as thresholds_seed
 from organisations.models import Membership, Organisation, OrganisationKind, Role
 
 
@@ -129,4 +133,8 @@ def demo_seed(*, password: str) -> list[DemoSignIn]:
     for email, name, note in CONTRIBUTORS:
         _user(email, name, AccountType.CONTRIBUTOR, password)
         sign_ins.append(DemoSignIn(email, f"contributor who {note}"))
+    contributors_seed()
+    opportunities_seed()
+    payments_seed()
+    thresholds_seed()
     return sign_ins

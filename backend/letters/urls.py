@@ -1,3 +1,16 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import apis
+
+urlpatterns = [
+    path("letters/", apis.LetterListApi.as_view(), name="letter-list"),
+    path("letters/<int:letter_id>/", apis.LetterDetailApi.as_view(), name="letter-detail"),
+    path("letters/<int:letter_id>/pdf/", apis.LetterPdfApi.as_view(), name="letter-pdf"),
+    path("letters/<int:letter_id>/revoke/", apis.LetterRevokeApi.as_view(), name="letter-revoke"),
+    path(
+        "letters/<int:letter_id>/reissue/",
+        apis.LetterReissueApi.as_view(),
+        name="letter-reissue",
+    ),
+    path("verify/<str:reference>/", apis.VerifyApi.as_view(), name="letter-verify"),
+]

@@ -1,3 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .apis import ThresholdListApi
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("thresholds/", ThresholdListApi.as_view(), name="thresholds"),
+]

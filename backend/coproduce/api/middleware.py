@@ -16,18 +16,21 @@ class RequestSizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith("/api/") and not _is_upload(request):
+        if request.path.startswith("/api/"):
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0
-            limit = settings.API_MAX_BODY_BYTES
+            upload = _is_upload(request)
+            limit = settings.API_MAX_UPLOAD_BYTES if upload else settings.API_MAX_BODY_BYTES
             if length > limit:
-                message = f"The request is too large. The most we accept is {limit // 1024} KB."
+                size = f"{limit // (1024 * 1024)} MB" if upload else f"{limit // 1024} KB"
+                message = f"The request is too large. The most we accept is {size}."
                 return JsonResponse(error_body(message, ErrorCode.REQUEST_TOO_LARGE), status=413)
         return self.get_response(request)
 
 
 def _is_upload(request: HttpRequest) -> bool:
-    # Multipart uploads (receipts, letters to verify) are limited by the views that take them.
+    # Multipart uploads (receipts, letters to verify) have a larger limit for the whole
+    # request; the views that take them limit each file.
     return request.META.get("CONTENT_TYPE", "").startswith("multipart/form-data")

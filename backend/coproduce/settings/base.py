@@ -164,6 +164,10 @@ MEDIA_ROOT = VAR_DIR / "media"  # private files: never served by URL, only throu
 # Request limits: the largest JSON body the API reads; uploads get their own limits.
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
+# Multipart uploads (receipts, letters to verify): the whole request, and one receipt.
+API_MAX_UPLOAD_BYTES = env.int("API_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+RECEIPT_MAX_BYTES = env.int("RECEIPT_MAX_BYTES", default=10 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # Cache (throttling) --------------------------------------------------------------------------
 
@@ -199,6 +203,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "login": env.str("LOGIN_THROTTLE_RATE", default="10/min"),
         "register": env.str("REGISTER_THROTTLE_RATE", default="20/hour"),
+        "verify": env.str("VERIFY_THROTTLE_RATE", default="60/min"),
     },
     "COERCE_DECIMAL_TO_STRING": True,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -220,24 +225,39 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "organisations.models.OrganisationKind",
         "MembershipRoleEnum": "organisations.models.Role",
+        "OpportunityStatusEnum": "opportunities.models.OpportunityStatus",
+        "ApplicationStatusEnum": "opportunities.models.ApplicationStatus",
+        "EngagementStatusEnum": "opportunities.models.EngagementStatus",
+        "PayUnitEnum": "opportunities.models.PayUnit",
+        "InvolvementTypeEnum": "opportunities.models.InvolvementType",
+        "ExpenseEnum": "opportunities.models.Expense",
+        "PaymentStatusEnum": "payments.models.PaymentStatus",
+        "PaymentChoiceEnum": "payments.models.PaymentChoice",
+        "PaymentMethodEnum": "payments.models.PaymentMethod",
+        "PaymentKindEnum": "payments.models.PaymentKind",
+        "ExpenseItemStatusEnum": "payments.models.ItemStatus",
     },
 }
 
 # Celery --------------------------------------------------------------------------------------
 
-CELERY_BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / "broker")))
-if REDIS_URL:
-    CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
-else:
-    CELERY_BROKER_DIR.mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_URL = "filesystem://"
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(CELERY_BROKER_DIR),
-        "data_folder_out": str(CELERY_BROKER_DIR),
+def filesystem_broker_options(folder: Path) -> dict[str, object]:
+    """kombu's filesystem transport: messages are files in one folder, polled every 0.1 s."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return {
+        "data_folder_in": str(folder),
+        "data_folder_out": str(folder),
+        "control_folder": str(folder / "control"),
         "store_processed": False,
         "polling_interval": 0.1,
     }
+
+
+CELERY_BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / "broker")))
+CELERY_BROKER_URL = REDIS_URL or "filesystem://"
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = (
+    {"visibility_timeout": 3600} if REDIS_URL else filesystem_broker_options(CELERY_BROKER_DIR)
+)
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
@@ -253,6 +273,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+THRESHOLD_APPROACHING_PERCENT = env.int("THRESHOLD_APPROACHING_PERCENT", default=80)
 
 WORKER_HEARTBEAT_INTERVAL = timedelta(seconds=15)
 WORKER_HEARTBEAT_MAX_AGE = timedelta(seconds=60)
@@ -282,3 +304,6 @@ LOGGING = {
 # Demo data -----------------------------------------------------------------------------------
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="coproduce-demo")
+
+# The address people use to reach this site: printed in letters and their QR codes.
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -4,9 +4,10 @@ test database (so a real worker process can see what a test commits)."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_DIR, DATABASES, REDIS_URL, VAR_DIR
+from .base import DATABASES, REDIS_URL, VAR_DIR, env, filesystem_broker_options
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -24,4 +25,8 @@ STORAGES = {
 # Unit tests run tasks in-process; tests marked `worker` start a real worker on the real broker.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
-TEST_BROKER_DIR = CELERY_BROKER_DIR
+# A broker folder of this test run's own, so a worker started by a test never shares
+# messages with a `make run` on the same machine. (With Redis, CI gives tests their own DB.)
+CELERY_BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / f"test-broker-{os.getpid()}")))
+if not REDIS_URL:
+    CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(CELERY_BROKER_DIR)

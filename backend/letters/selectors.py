@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from accounts.models import User
+from coproduce.api.errors import NotFound
+from organisations.models import Membership
+from organisations.permissions import ADMIN_ROLES
+
+from .models import Letter
+
+
+def _visible(user: User) -> Q:
+    """The contributor's own letters, and the letters of organisations the user administers."""
+    admin_of = Membership.objects.filter(user=user, role__in=ADMIN_ROLES).values("organisation_id")
+    return Q(contributor=user) | Q(organisation_id__in=admin_of)
+
+
+def letter_list(*, user: User) -> QuerySet[Letter]:
+    return (
+        Letter.objects.filter(_visible(user))
+        .select_related("organisation", "contributor", "supersedes", "superseded_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def letter_get(*, user: User, letter_id: int) -> Letter:
+    """A letter the user may see; 404 for everyone else."""
+    letter = letter_list(user=user).filter(pk=letter_id).first()
+    if letter is None:
+        raise NotFound("There is no letter with that id that you can see.")
+    return letter
+
+
+def letter_get_by_reference(*, reference: str) -> Letter:
+    """For the public check: only letters that were issued (and perhaps since withdrawn)."""
+    letter = (
+        Letter.objects.select_related("organisation", "superseded_by")
+        .filter(reference=reference.strip().upper(), issued_at__isnull=False)
+        .first()
+    )
+    if letter is None:
+        raise NotFound("There is no issued letter with that reference. Check it and try again.")
+    return letter

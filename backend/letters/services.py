@@ -1,0 +1,346 @@
+"""Requesting, rendering, revoking and re-issuing letters, and checking uploaded copies."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from coproduce.api.errors import ApplicationError, Conflict, NotFound
+from organisations.models import Membership, Organisation
+from organisations.permissions import ADMIN_ROLES, require_role, require_verified
+
+from . import rendering, snapshot
+from .models import Letter, LetterKind, LetterStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_PERIOD_DAYS = 731
+MAX_RENDER_ATTEMPTS = 5
+STUCK_AFTER = timedelta(minutes=10)
+RENDER_TASK = "letters.render"
+
+
+def _enqueue_render(letter_id: int, *, queue: str | None = None) -> None:
+    from .tasks import render
+
+    options: dict[str, Any] = {"queue": queue} if queue else {}
+    transaction.on_commit(lambda: render.apply_async(args=(letter_id,), **options))
+
+
+def _is_admin(user: User, organisation: Organisation) -> bool:
+    return Membership.objects.filter(
+        user=user, organisation=organisation, role__in=ADMIN_ROLES
+    ).exists()
+
+
+def _require_may_request(
+    *, requested_by: User, organisation: Organisation, contributor: User
+) -> None:
+    """Admins of the organisation, or the contributor themself. Outsiders get a 404."""
+    if requested_by.pk == contributor.pk:
+        return
+    membership = Membership.objects.filter(user=requested_by, organisation=organisation).first()
+    if membership is None:
+        raise NotFound("There is no organisation with that id that you belong to.")
+    require_role(membership, ADMIN_ROLES, action="ask for letters")
+
+
+def _check_period(period_start: date, period_end: date) -> None:
+    if period_end < period_start:
+        raise ApplicationError(
+            "The end of the period is before its start.",
+            fields={"period_end": ["Enter an end date on or after the start date."]},
+        )
+    if (period_end - period_start).days >= MAX_PERIOD_DAYS:
+        raise ApplicationError(
+            "The period is too long.",
+            fields={"period_end": ["A letter can cover at most two years."]},
+        )
+
+
+def not_engaged_error(organisation: Organisation) -> ApplicationError:
+    return ApplicationError(
+        f"This person has not taken part in any work with {organisation.name}.",
+        code="not_engaged",
+        fields={"contributor": [f"This person is not engaged with {organisation.name}."]},
+    )
+
+
+@transaction.atomic
+def letter_request(
+    *,
+    requested_by: User,
+    organisation: Organisation,
+    contributor: User,
+    kind: str,
+    period_start: date,
+    period_end: date,
+    queue: str | None = None,
+) -> Letter:
+    """Snapshot the ledger for the period now and enqueue the render once this commits.
+
+    ``queue`` overrides the default queue (tests send to a private worker's queue)."""
+    if kind not in LetterKind.values:
+        raise ApplicationError(
+            "That kind of letter does not exist.", fields={"kind": ["Choose a kind of letter."]}
+        )
+    _require_may_request(
+        requested_by=requested_by, organisation=organisation, contributor=contributor
+    )
+    require_verified(organisation, action="issue letters")
+    _check_period(period_start, period_end)
+    if not contributor.is_contributor or not snapshot.contributor_is_engaged(
+        organisation=organisation, contributor=contributor
+    ):
+        raise not_engaged_error(organisation)
+    if not organisation.signatory_name.strip():
+        raise ApplicationError(
+            f"{organisation.name} needs to name who signs its letters first. "
+            "An admin can add a signatory in the organisation's details.",
+            code="no_signatory",
+        )
+    data = snapshot.letter_snapshot_build(
+        organisation=organisation,
+        contributor=contributor,
+        kind=kind,
+        period_start=period_start,
+        period_end=period_end,
+    )
+    if not data.get("has_involvement"):
+        raise ApplicationError(
+            "There was no involvement work and no payment in this period.",
+            code="no_involvement",
+            fields={"period_start": ["Choose a period when this person took part or was paid."]},
+        )
+    letter = Letter.objects.create(
+        kind=kind,
+        organisation=organisation,
+        contributor=contributor,
+        period_start=period_start,
+        period_end=period_end,
+        snapshot=data,
+        template_version=rendering.TEMPLATE_VERSION,
+        requested_by=requested_by,
+    )
+    _enqueue_render(letter.pk, queue=queue)
+    return letter
+
+
+def _pdf_storage_path(letter: Letter) -> Path:
+    return Path(settings.MEDIA_ROOT) / "letters" / f"{letter.reference}.pdf"
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Replace the file in one step: a reader sees the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def letter_render(*, letter_id: int) -> Letter:
+    """Render the letter's PDF and issue it. Safe to run any number of times, at once or after
+    a crash: an issued or revoked letter is left alone, and a letter always has one file, at a
+    path fixed by its reference, written before the letter is marked issued."""
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().get(pk=letter_id)
+        if letter.status in (LetterStatus.ISSUED, LetterStatus.REVOKED):
+            return letter
+        if letter.status != LetterStatus.FAILED and letter.render_attempts >= MAX_RENDER_ATTEMPTS:
+            # Redelivered again and again (a letter that kills its worker): stop here. A
+            # deliberate retry of a failed letter still runs.
+            letter.status = LetterStatus.FAILED
+            letter.last_error = f"Gave up after {letter.render_attempts} attempts."
+            letter.save(update_fields=["status", "last_error", "updated_at"])
+            return letter
+        letter.status = LetterStatus.RENDERING
+        letter.render_attempts += 1
+        letter.save(update_fields=["status", "render_attempts", "updated_at"])
+
+    # The slow part runs outside any transaction, so it never holds a lock.
+    pdf = rendering.letter_pdf(
+        snapshot=letter.snapshot,
+        reference=letter.reference,
+        kind=letter.kind,
+        dated=timezone.localdate(letter.created_at),
+    )
+    digest = hashlib.sha256(pdf).hexdigest()
+
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().get(pk=letter_id)
+        if letter.status in (LetterStatus.ISSUED, LetterStatus.REVOKED):
+            return letter  # another run finished first; its file stands
+        path = _pdf_storage_path(letter)
+        _write_atomically(path, pdf)
+        organisation = letter.snapshot["organisation"]
+        letter.pdf.name = f"letters/{path.name}"
+        letter.sha256 = digest
+        letter.status = LetterStatus.ISSUED
+        letter.issued_at = timezone.now()
+        letter.issued_by = ", ".join(
+            part
+            for part in (organisation["signatory_name"], organisation["signatory_title"])
+            if part
+        )
+        letter.last_error = ""
+        letter.save()
+        transaction.on_commit(lambda: _notify_issued(letter))
+    return letter
+
+
+def _notify_issued(letter: Letter) -> None:
+    try:
+        from notifications.services import notify
+    except ImportError:
+        return  # notifications not installed yet: the letter list still shows it as issued
+    notify(
+        user=letter.contributor,
+        kind="letter_issued",
+        dedupe_key=f"letter-issued-{letter.pk}",
+        title="Your letter is ready",
+        body=f"Your {letter.get_kind_display().lower()} from {letter.organisation.name} "
+        f"is ready to download. Its reference is {letter.reference}.",
+        link=f"/letters/{letter.pk}/",
+    )
+
+
+@transaction.atomic
+def letter_mark_failed(*, letter_id: int, error: str) -> Letter:
+    """Record that rendering gave up. An issued or revoked letter is never marked failed."""
+    letter = Letter.objects.select_for_update().get(pk=letter_id)
+    if letter.status in (LetterStatus.REQUESTED, LetterStatus.RENDERING, LetterStatus.FAILED):
+        letter.status = LetterStatus.FAILED
+        letter.last_error = error[:2000]
+        letter.save(update_fields=["status", "last_error", "updated_at"])
+    return letter
+
+
+@transaction.atomic
+def letter_sweep_stuck(
+    *, older_than: timedelta = STUCK_AFTER, queue: str | None = None
+) -> list[int]:
+    """Re-enqueue letters left requested or rendering (a lost message, a killed worker).
+    A letter that has already been tried too often is marked failed instead."""
+    cutoff = timezone.now() - older_than
+    stuck = Letter.objects.select_for_update(skip_locked=True).filter(
+        status__in=[LetterStatus.REQUESTED, LetterStatus.RENDERING], updated_at__lte=cutoff
+    )
+    resent: list[int] = []
+    for letter in stuck:
+        if letter.render_attempts >= MAX_RENDER_ATTEMPTS:
+            letter.status = LetterStatus.FAILED
+            letter.last_error = f"Gave up after {letter.render_attempts} attempts."
+            letter.save(update_fields=["status", "last_error", "updated_at"])
+            continue
+        letter.save(update_fields=["updated_at"])  # so the next sweep waits again
+        _enqueue_render(letter.pk, queue=queue)
+        resent.append(letter.pk)
+    return resent
+
+
+def _admin_membership(*, by: User, letter: Letter, action: str) -> Membership:
+    membership = Membership.objects.filter(user=by, organisation_id=letter.organisation_id).first()
+    if membership is None:
+        raise NotFound("There is no letter with that id that you can see.")
+    require_role(membership, ADMIN_ROLES, action=action)
+    return membership
+
+
+@transaction.atomic
+def letter_revoke(*, by: User, letter: Letter, reason: str) -> Letter:
+    """Withdraw an issued letter. Its verification page then says it was revoked, and when.
+    Recorded in the letter's history with who did it and why."""
+    _admin_membership(by=by, letter=letter, action="withdraw letters")
+    reason = reason.strip()
+    if not reason:
+        raise ApplicationError(
+            "Say why the letter is being withdrawn.",
+            fields={"reason": ["Enter a reason."]},
+        )
+    locked = Letter.objects.select_for_update().get(pk=letter.pk)
+    if locked.status == LetterStatus.REVOKED:
+        raise Conflict("This letter has already been withdrawn.")
+    if locked.status != LetterStatus.ISSUED:
+        raise Conflict("Only an issued letter can be withdrawn. This one is not issued yet.")
+    locked.status = LetterStatus.REVOKED
+    locked.revoked_at = timezone.now()
+    locked.revoked_by = by
+    locked.revoked_reason = reason
+    locked._change_reason = f"revoked: {reason}"[:100]  # type: ignore[attr-defined]
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def letter_reissue(*, by: User, letter: Letter, queue: str | None = None) -> Letter:
+    """A corrected letter for the same person, kind and period, from the ledger as it is now.
+    The new letter supersedes the old one, which then verifies as replaced."""
+    _admin_membership(by=by, letter=letter, action="re-issue letters")
+    locked = Letter.objects.select_for_update().get(pk=letter.pk)
+    if locked.is_superseded:
+        raise Conflict("This letter has already been replaced by a newer one.")
+    if locked.status not in (LetterStatus.ISSUED, LetterStatus.REVOKED, LetterStatus.FAILED):
+        raise Conflict("This letter is still being made. Try again when it is ready.")
+    organisation = Organisation.objects.get(pk=locked.organisation_id)
+    require_verified(organisation, action="issue letters")
+    data = snapshot.letter_snapshot_build(
+        organisation=organisation,
+        contributor=locked.contributor,
+        kind=locked.kind,
+        period_start=locked.period_start,
+        period_end=locked.period_end,
+    )
+    new = Letter.objects.create(
+        kind=locked.kind,
+        organisation=organisation,
+        contributor=locked.contributor,
+        period_start=locked.period_start,
+        period_end=locked.period_end,
+        snapshot=data,
+        template_version=rendering.TEMPLATE_VERSION,
+        requested_by=by,
+        supersedes=locked,
+    )
+    locked._change_reason = f"superseded by {new.reference}"  # type: ignore[attr-defined]
+    locked.save(update_fields=["updated_at"])
+    _enqueue_render(new.pk, queue=queue)
+    return new
+
+
+PDF_MAGIC = b"%PDF-"
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+def letter_file_matches(*, letter: Letter, upload: UploadedFile) -> bool:
+    """Whether an uploaded copy is byte for byte the PDF that was issued. The caller checks the
+    size first; this reads the file in chunks."""
+    upload.seek(0)
+    if not upload.read(len(PDF_MAGIC)).startswith(PDF_MAGIC):
+        raise ApplicationError(
+            "That file is not a PDF.",
+            fields={"file": ["Upload the letter as the PDF file you were given."]},
+        )
+    upload.seek(0)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    return bool(letter.sha256) and hmac.compare_digest(digest.hexdigest(), letter.sha256)

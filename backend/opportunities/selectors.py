@@ -1,0 +1,314 @@
+"""Reads for roles, sessions, applications and engagements. Every queryset starts from what the
+requesting user may see; anything else answers 404."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import django_filters  # type: ignore[import-untyped]
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+from django.utils import timezone
+
+from accounts.models import User
+from coproduce.api.errors import ApplicationError, NotFound
+from organisations.models import Membership, Organisation
+
+from .models import (
+    Application,
+    ApplicationStatus,
+    Attendance,
+    Engagement,
+    EngagementStatus,
+    InvolvementType,
+    Opportunity,
+    OpportunityStatus,
+    PayRate,
+    Session,
+)
+
+PUBLIC_STATUSES = (OpportunityStatus.PUBLISHED, OpportunityStatus.CLOSED)
+
+
+def _member_organisation_ids(user: User | None) -> QuerySet[Membership, int]:
+    if user is None:
+        return Membership.objects.none().values_list("organisation_id", flat=True)
+    return Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+
+
+def membership_for(*, user: User | None, organisation_id: int) -> Membership | None:
+    """The user's membership of an organisation, or None."""
+    if user is None:
+        return None
+    return (
+        Membership.objects.select_related("organisation")
+        .filter(user=user, organisation_id=organisation_id)
+        .first()
+    )
+
+
+def _with_places_filled(queryset: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    filled = (
+        Engagement.objects.filter(opportunity=OuterRef("pk"), status=EngagementStatus.ACTIVE)
+        .order_by()
+        .values("opportunity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        places_filled=Coalesce(Subquery(filled, output_field=IntegerField()), 0)
+    )
+
+
+class OpportunityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label="Words to search for")
+    involvement_type = django_filters.MultipleChoiceFilter(choices=InvolvementType.choices)
+    remote = django_filters.BooleanFilter(field_name="is_remote")
+    organisation = django_filters.NumberFilter(field_name="organisation_id")
+    closing_after = django_filters.DateFilter(field_name="closing_date", lookup_expr="gte")
+    status = django_filters.MultipleChoiceFilter(choices=OpportunityStatus.choices)
+    ordering = django_filters.OrderingFilter(
+        fields=(("closing_date", "closing_date"), ("created_at", "created_at"), ("title", "title"))
+    )
+
+    class Meta:
+        model = Opportunity
+        fields: list[str] = []
+
+    def filter_text(
+        self, queryset: QuerySet[Opportunity], name: str, value: str
+    ) -> QuerySet[Opportunity]:
+        for word in value.split()[:10]:
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(description__icontains=word)
+                | Q(organisation__name__icontains=word)
+            )
+        return queryset
+
+
+def _as_query(filters: Mapping[str, Any] | None) -> QueryDict:
+    """Filters as a QueryDict, so that repeated values (status=a&status=b) and Python lists
+    both reach multiple-choice filters."""
+    if isinstance(filters, QueryDict):
+        return filters
+    query = QueryDict(mutable=True)
+    for key, value in (filters or {}).items():
+        if isinstance(value, list | tuple | set):
+            query.setlist(key, [str(v) for v in value])
+        elif value is not None:
+            query[key] = str(value)
+    return query
+
+
+def _open_published() -> Q:
+    return Q(status=OpportunityStatus.PUBLISHED, closing_date__gte=timezone.localdate())
+
+
+def opportunity_list(
+    *, user: User | None, filters: Mapping[str, Any] | None = None
+) -> QuerySet[Opportunity]:
+    """Roles the user may list, filtered.
+
+    Everyone sees published roles that are still open. Members of an organisation also see all
+    of its roles (drafts, closed, archived) when they ask for a status or for their
+    organisation, e.g. ``?organisation=<id>&status=draft``.
+    """
+    filters = _as_query(filters)
+    visible = _open_published()
+    if user is not None and ("status" in filters or "organisation" in filters):
+        visible |= Q(organisation_id__in=_member_organisation_ids(user))
+    queryset = (
+        Opportunity.objects.filter(visible)
+        .select_related("organisation")
+        .order_by("closing_date", "id")
+    )
+    filterset = OpportunityFilter(filters, queryset=queryset)
+    if not filterset.is_valid():
+        raise ApplicationError(
+            "Some of the search options are not right.",
+            fields={key: [str(m) for m in msgs] for key, msgs in filterset.errors.items()},
+        )
+    result: QuerySet[Opportunity] = filterset.qs
+    if not filters.get("ordering"):
+        result = result.order_by("closing_date", "id")
+    return _with_places_filled(result)
+
+
+def _opportunity_visible(user: User | None) -> Q:
+    """Published or closed roles are public; drafts and archived roles only for members and
+    contributors who applied."""
+    visible = Q(status__in=PUBLIC_STATUSES)
+    if user is not None:
+        visible |= Q(organisation_id__in=_member_organisation_ids(user))
+        visible |= Q(
+            pk__in=Application.objects.filter(contributor=user)
+            .exclude(opportunity__status=OpportunityStatus.DRAFT)
+            .values("opportunity_id")
+        )
+    return visible
+
+
+def opportunity_get(*, user: User | None, opportunity_id: int) -> Opportunity:
+    opportunity = (
+        _with_places_filled(Opportunity.objects.filter(_opportunity_visible(user)))
+        .select_related("organisation")
+        .filter(pk=opportunity_id)
+        .first()
+    )
+    if opportunity is None:
+        raise NotFound("There is no role with that id.")
+    return opportunity
+
+
+def session_list(*, opportunity: Opportunity) -> QuerySet[Session]:
+    """Sessions of a role the caller can already see (check with opportunity_get first)."""
+    return Session.objects.filter(opportunity=opportunity).order_by("date", "start_time", "id")
+
+
+def can_see_online_links(*, user: User | None, opportunity: Opportunity) -> bool:
+    """Online links are for the organisation's members and contributors engaged on the role."""
+    if user is None:
+        return False
+    if Membership.objects.filter(user=user, organisation_id=opportunity.organisation_id).exists():
+        return True
+    return Engagement.objects.filter(
+        opportunity=opportunity,
+        contributor=user,
+        status__in=(EngagementStatus.ACTIVE, EngagementStatus.COMPLETED),
+    ).exists()
+
+
+def sessions_booked_for(*, contributor: User, start: date, end: date) -> QuerySet[Session]:
+    """Sessions from today on (between start and end inclusive) of roles where the contributor
+    has an active engagement and no attendance logged for that session yet."""
+    first = max(start, timezone.localdate())
+    attended = Attendance.objects.filter(
+        session=OuterRef("pk"), engagement__contributor=contributor
+    )
+    engaged = Engagement.objects.filter(
+        opportunity=OuterRef("opportunity_id"),
+        contributor=contributor,
+        status=EngagementStatus.ACTIVE,
+    )
+    return (
+        Session.objects.filter(date__gte=first, date__lte=end)
+        .filter(Exists(engaged))
+        .exclude(Exists(attended))
+        .select_related("opportunity", "opportunity__organisation")
+        .order_by("date", "start_time", "id")
+    )
+
+
+class ApplicationFilter(django_filters.FilterSet):
+    opportunity = django_filters.NumberFilter(field_name="opportunity_id")
+    organisation = django_filters.NumberFilter(field_name="opportunity__organisation_id")
+    status = django_filters.MultipleChoiceFilter(choices=ApplicationStatus.choices)
+
+    class Meta:
+        model = Application
+        fields: list[str] = []
+
+
+def _filtered(
+    filterset_class: type, filters: Mapping[str, Any] | None, queryset: QuerySet[Any]
+) -> Any:
+    filterset = filterset_class(_as_query(filters), queryset=queryset)
+    if not filterset.is_valid():
+        raise ApplicationError(
+            "Some of the search options are not right.",
+            fields={key: [str(m) for m in msgs] for key, msgs in filterset.errors.items()},
+        )
+    return filterset.qs
+
+
+def _applications_visible(user: User) -> QuerySet[Application]:
+    """A contributor's own applications, and applications to roles of the user's organisations."""
+    return Application.objects.filter(
+        Q(contributor=user) | Q(opportunity__organisation_id__in=_member_organisation_ids(user))
+    )
+
+
+def application_list(
+    *, user: User, filters: Mapping[str, Any] | None = None
+) -> QuerySet[Application]:
+    queryset = _applications_visible(user).select_related(
+        "opportunity", "opportunity__organisation", "contributor"
+    )
+    result: QuerySet[Application] = _filtered(ApplicationFilter, filters, queryset)
+    return result.order_by("-created_at", "-id")
+
+
+def application_get(*, user: User, application_id: int) -> Application:
+    application = (
+        _applications_visible(user)
+        .select_related("opportunity", "opportunity__organisation", "contributor")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None:
+        raise NotFound("There is no application with that id.")
+    return application
+
+
+class EngagementFilter(django_filters.FilterSet):
+    opportunity = django_filters.NumberFilter(field_name="opportunity_id")
+    organisation = django_filters.NumberFilter(field_name="opportunity__organisation_id")
+    status = django_filters.MultipleChoiceFilter(choices=EngagementStatus.choices)
+
+    class Meta:
+        model = Engagement
+        fields: list[str] = []
+
+
+def _engagements_visible(user: User) -> QuerySet[Engagement]:
+    return Engagement.objects.filter(
+        Q(contributor=user) | Q(opportunity__organisation_id__in=_member_organisation_ids(user))
+    )
+
+
+def engagement_list(
+    *, user: User, filters: Mapping[str, Any] | None = None
+) -> QuerySet[Engagement]:
+    """The contributor's own engagements, and engagements on roles of the user's organisations."""
+    queryset = _engagements_visible(user).select_related(
+        "opportunity", "opportunity__organisation", "contributor", "payment_choice"
+    )
+    result: QuerySet[Engagement] = _filtered(EngagementFilter, filters, queryset)
+    return result.order_by("-created_at", "-id")
+
+
+def engagement_get(*, user: User, engagement_id: int) -> Engagement:
+    engagement = (
+        _engagements_visible(user)
+        .select_related("opportunity", "opportunity__organisation", "contributor", "payment_choice")
+        .filter(pk=engagement_id)
+        .first()
+    )
+    if engagement is None:
+        raise NotFound("There is no engagement with that id.")
+    return engagement
+
+
+def attendance_list(*, engagement: Engagement) -> QuerySet[Attendance]:
+    """Attendance of an engagement the caller can already see (check with engagement_get)."""
+    return Attendance.objects.filter(engagement=engagement).order_by("date", "id")
+
+
+def contributor_is_engaged_with(*, contributor: User, organisation: Organisation) -> bool:
+    """Whether the contributor has an active or completed engagement on any of the
+    organisation's roles."""
+    return Engagement.objects.filter(
+        contributor=contributor,
+        opportunity__organisation=organisation,
+        status__in=(EngagementStatus.ACTIVE, EngagementStatus.COMPLETED),
+    ).exists()
+
+
+def pay_rate_list(*, organisation: Organisation) -> QuerySet[PayRate]:
+    """The organisation's rate card, default first. Callers check membership first."""
+    return PayRate.objects.filter(organisation=organisation).order_by("-is_default", "name")

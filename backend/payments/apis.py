@@ -1,0 +1,645 @@
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import django_filters
+from django.http import FileResponse, HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import AccountType, User
+from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
+from coproduce.api.pagination import StandardPagination
+from coproduce.money import MoneyInput
+from organisations.permissions import FINANCE_ROLES, require_role
+from organisations.selectors import membership_get
+
+from . import services
+from .expenses import ItemInput, claim_status, expense_claim_submit, expense_items_decide, finance_settings_for
+from .models import (
+    CAP_PERIODS,
+    ExpenseCategory,
+    ExpenseClaim,
+    ExpenseItem,
+    Payment,
+    PaymentChoice,
+    PaymentKind,
+    PaymentMethod,
+    PaymentPreference,
+    PaymentRun,
+    PaymentStatus,
+)
+from .selectors import (
+    expense_claim_get,
+    expense_claim_list,
+    payment_get,
+    payment_list,
+    payment_run_get,
+    payment_run_list,
+)
+
+
+def _user(request: Request) -> User:
+    assert isinstance(request.user, User)  # noqa: S101 - IsAuthenticated guarantees it
+    return request.user
+
+
+def _paginate(view: APIView, request: Request, queryset: Any, serializer: type[serializers.Serializer]) -> Response:
+    paginator = StandardPagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    return paginator.get_paginated_response(serializer(page, many=True).data)
+
+
+# Preference ----------------------------------------------------------------------------------
+
+
+class ChoiceSerializer(serializers.Serializer):
+    choice = serializers.ChoiceField(choices=PaymentChoice.choices)
+    reduced_amount = MoneyInput(required=False, allow_null=True, min_value=None)
+    cap_amount = MoneyInput(required=False, allow_null=True, min_value=None)
+    cap_period = serializers.ChoiceField(choices=CAP_PERIODS, required=False, allow_blank=True)
+    charity_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    method = serializers.ChoiceField(choices=PaymentMethod.choices, required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for field in ("reduced_amount", "cap_amount"):
+            value = attrs.get(field)
+            if value is not None and value < 0:
+                raise serializers.ValidationError({field: "Enter an amount of £0.00 or more."})
+        return attrs
+
+
+class ChoiceOutputSerializer(serializers.Serializer):
+    choice = serializers.ChoiceField(choices=PaymentChoice.choices)
+    reduced_amount = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    cap_amount = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    cap_period = serializers.CharField(allow_blank=True)
+    charity_name = serializers.CharField(allow_blank=True)
+    method = serializers.ChoiceField(choices=PaymentMethod.choices)
+
+
+class PreferenceOutputSerializer(serializers.Serializer):
+    choice = serializers.ChoiceField(choices=PaymentChoice.choices)
+    reduced_amount = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    cap_amount = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    cap_period = serializers.CharField(allow_blank=True)
+    charity_name = serializers.CharField(allow_blank=True)
+    method = serializers.ChoiceField(choices=PaymentMethod.choices)
+    is_set = serializers.BooleanField()
+
+
+def _preference_out(preference: PaymentPreference | None) -> dict[str, Any]:
+    if preference is None:
+        return dict(
+            PreferenceOutputSerializer(
+                {
+                    "choice": PaymentChoice.FULL,
+                    "reduced_amount": None,
+                    "cap_amount": None,
+                    "cap_period": "",
+                    "charity_name": "",
+                    "method": PaymentMethod.BANK_TRANSFER,
+                    "is_set": False,
+                }
+            ).data
+        )
+    return dict(PreferenceOutputSerializer({**preference.as_dict(), "is_set": True}).data)
+
+
+class PaymentPreferenceApi(APIView):
+    def _contributor(self, request: Request) -> User:
+        user = _user(request)
+        if user.account_type != AccountType.CONTRIBUTOR:
+            raise PermissionDenied("Only contributors have a payment preference.")
+        return user
+
+    @extend_schema(responses=PreferenceOutputSerializer, summary="My default payment choice")
+    def get(self, request: Request) -> Response:
+        user = self._contributor(request)
+        return Response(_preference_out(PaymentPreference.objects.filter(contributor=user).first()))
+
+    @extend_schema(
+        request=ChoiceSerializer,
+        responses=PreferenceOutputSerializer,
+        summary="Set my default payment choice (full, reduced, capped, expenses only, donate)",
+    )
+    def put(self, request: Request) -> Response:
+        user = self._contributor(request)
+        serializer = ChoiceSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        preference = services.preference_set(contributor=user, data=dict(serializer.validated_data))
+        return Response(_preference_out(preference))
+
+
+# Payments ------------------------------------------------------------------------------------
+
+
+class PaymentOutputSerializer(serializers.ModelSerializer):
+    contributor_name = serializers.CharField(source="contributor.full_name")
+    organisation_name = serializers.CharField(source="organisation.name")
+
+    class Meta:
+        model = Payment
+        fields = [
+            "id", "organisation", "organisation_name", "contributor", "contributor_name",
+            "engagement", "attendance", "kind", "description", "offered", "payable", "waived",
+            "choice", "choice_reason", "donated_to", "method", "due_on", "paid_on", "counts_on",
+            "status", "run", "created_at", "approved_at", "cancelled_at", "cancel_reason",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class PaymentFilter(django_filters.FilterSet):
+    organisation = django_filters.NumberFilter()
+    contributor = django_filters.NumberFilter()
+    engagement = django_filters.NumberFilter()
+    status = django_filters.ChoiceFilter(choices=PaymentStatus.choices)
+    kind = django_filters.ChoiceFilter(choices=PaymentKind.choices)
+    counts_from = django_filters.DateFilter(field_name="counts_on", lookup_expr="gte")
+    counts_to = django_filters.DateFilter(field_name="counts_on", lookup_expr="lte")
+    in_run = django_filters.BooleanFilter(field_name="run", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Payment
+        fields = ["organisation", "contributor", "engagement", "status", "kind"]
+
+
+def _filtered(filterset: django_filters.FilterSet) -> Any:
+    if not filterset.is_valid():
+        raise ApplicationError(
+            "Some of the filters are not right.",
+            fields={k: [str(m) for m in v] for k, v in filterset.errors.items()},
+        )
+    return filterset.qs
+
+
+class PaymentRecordSerializer(serializers.Serializer):
+    organisation = serializers.IntegerField()
+    contributor = serializers.IntegerField()
+    engagement = serializers.IntegerField(required=False, allow_null=True)
+    kind = serializers.ChoiceField(choices=PaymentKind.choices)
+    amount = MoneyInput()
+    description = serializers.CharField(max_length=300)
+    due_on = serializers.DateField()
+    method = serializers.ChoiceField(choices=PaymentMethod.choices, required=False)
+
+
+def _fingerprint(data: dict[str, Any]) -> str:
+    canonical = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class PaymentListApi(APIView):
+    @extend_schema(
+        parameters=[PaymentFilter],
+        responses=PaymentOutputSerializer(many=True),
+        summary="Payments I can see (my organisations', or my own as a contributor)",
+    )
+    def get(self, request: Request) -> Response:
+        queryset = _filtered(PaymentFilter(request.GET, queryset=payment_list(user=_user(request))))
+        return _paginate(self, request, queryset, PaymentOutputSerializer)
+
+    @extend_schema(
+        request=PaymentRecordSerializer,
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                description="Send the same key to retry safely: the first result is returned.",
+            )
+        ],
+        responses={201: PaymentOutputSerializer, 409: OpenApiResponse(description="Key reused")},
+        summary="Record a fee (the contributor's payment choice is applied) or an expense",
+    )
+    def post(self, request: Request) -> Response:
+        from opportunities.models import Engagement
+
+        serializer = PaymentRecordSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        membership = membership_get(user=_user(request), organisation_id=data["organisation"])
+        contributor = User.objects.filter(pk=data["contributor"]).first()
+        if contributor is None:
+            raise ApplicationError(
+                "There is no contributor with that id.",
+                fields={"contributor": ["Choose a contributor who works with your organisation."]},
+            )
+        engagement = None
+        if data.get("engagement") is not None:
+            engagement = (
+                Engagement.objects.select_related("opportunity")
+                .filter(pk=data["engagement"], opportunity__organisation_id=membership.organisation_id)
+                .first()
+            )
+            if engagement is None:
+                raise ApplicationError(
+                    "There is no engagement with that id in your organisation.",
+                    fields={"engagement": ["Choose an engagement of your organisation."]},
+                )
+        key = request.headers.get("Idempotency-Key", "").strip() or None
+        if key is not None and len(key) > 200:
+            raise ApplicationError(
+                "The Idempotency-Key is too long.",
+                fields={"Idempotency-Key": ["Use a key of 200 characters or fewer."]},
+            )
+        result = services.payment_record(
+            by=membership,
+            contributor=contributor,
+            kind=data["kind"],
+            amount=data["amount"],
+            description=data["description"],
+            due_on=data["due_on"],
+            method=data.get("method"),
+            engagement=engagement,
+            idempotency_key=key,
+            fingerprint=_fingerprint(data),
+        )
+        response = Response(PaymentOutputSerializer(result.payment).data, status=status.HTTP_201_CREATED)
+        if result.replayed:
+            response["Idempotent-Replayed"] = "true"
+        return response
+
+
+class PaymentDetailApi(APIView):
+    @extend_schema(responses=PaymentOutputSerializer, summary="One payment")
+    def get(self, request: Request, payment_id: int) -> Response:
+        return Response(PaymentOutputSerializer(payment_get(user=_user(request), payment_id=payment_id)).data)
+
+
+def _payment_for_member(request: Request, payment_id: int) -> tuple[Any, Payment]:
+    user = _user(request)
+    payment = payment_get(user=user, payment_id=payment_id)
+    membership = membership_get(user=user, organisation_id=payment.organisation_id)
+    return membership, payment
+
+
+class PaymentApproveApi(APIView):
+    @extend_schema(request=None, responses=PaymentOutputSerializer, summary="Approve a payment (finance)")
+    def post(self, request: Request, payment_id: int) -> Response:
+        membership, payment = _payment_for_member(request, payment_id)
+        return Response(PaymentOutputSerializer(services.payment_approve(by=membership, payment=payment)).data)
+
+
+class PaymentCancelApi(APIView):
+    class CancelSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=1000)
+
+    @extend_schema(request=CancelSerializer, responses=PaymentOutputSerializer, summary="Cancel a payment (finance)")
+    def post(self, request: Request, payment_id: int) -> Response:
+        membership, payment = _payment_for_member(request, payment_id)
+        serializer = self.CancelSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        cancelled = services.payment_cancel(by=membership, payment=payment, reason=serializer.validated_data["reason"])
+        return Response(PaymentOutputSerializer(cancelled).data)
+
+
+class PaidOnSerializer(serializers.Serializer):
+    paid_on = serializers.DateField()
+
+
+class PaymentMarkPaidApi(APIView):
+    @extend_schema(request=PaidOnSerializer, responses=PaymentOutputSerializer, summary="Mark a payment paid (finance)")
+    def post(self, request: Request, payment_id: int) -> Response:
+        membership, payment = _payment_for_member(request, payment_id)
+        serializer = PaidOnSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        paid = services.payment_mark_paid(by=membership, payment=payment, paid_on=serializer.validated_data["paid_on"])
+        return Response(PaymentOutputSerializer(paid).data)
+
+
+class PaymentRescheduleApi(APIView):
+    class RescheduleSerializer(serializers.Serializer):
+        due_on = serializers.DateField()
+
+    @extend_schema(
+        request=RescheduleSerializer,
+        responses=PaymentOutputSerializer,
+        summary="Move an unpaid payment's due date (a capped fee is decided again in its new period)",
+    )
+    def post(self, request: Request, payment_id: int) -> Response:
+        membership, payment = _payment_for_member(request, payment_id)
+        serializer = self.RescheduleSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        moved = services.payment_reschedule(by=membership, payment=payment, due_on=serializer.validated_data["due_on"])
+        return Response(PaymentOutputSerializer(moved).data)
+
+
+# Expense claims ------------------------------------------------------------------------------
+
+
+class ExpenseItemOutputSerializer(serializers.ModelSerializer):
+    has_receipt = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ExpenseItem
+        fields = [
+            "id", "category", "description", "spent_on", "miles", "amount", "status",
+            "decision_reason", "decided_at", "payment", "has_receipt",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_has_receipt(self, item: ExpenseItem) -> bool:
+        return hasattr(item, "receipt")
+
+
+class ExpenseClaimOutputSerializer(serializers.ModelSerializer):
+    items = ExpenseItemOutputSerializer(many=True)
+    status = serializers.SerializerMethodField()
+    contributor_name = serializers.CharField(source="contributor.full_name")
+    organisation_name = serializers.CharField(source="organisation.name")
+
+    class Meta:
+        model = ExpenseClaim
+        fields = [
+            "id", "organisation", "organisation_name", "contributor", "contributor_name",
+            "engagement", "note", "status", "items", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_status(self, claim: ExpenseClaim) -> str:
+        return claim_status(claim)
+
+
+class ExpenseItemInputSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=ExpenseCategory.choices)
+    description = serializers.CharField(max_length=300)
+    spent_on = serializers.DateField()
+    amount = MoneyInput(required=False, allow_null=True)
+    miles = serializers.DecimalField(max_digits=7, decimal_places=1, required=False, allow_null=True, min_value=0)
+
+
+class ExpenseClaimInputSerializer(serializers.Serializer):
+    organisation = serializers.IntegerField()
+    engagement = serializers.IntegerField(required=False, allow_null=True)
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    items = ExpenseItemInputSerializer(many=True, allow_empty=False, max_length=50)
+
+
+class ExpenseClaimListApi(APIView):
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    @extend_schema(responses=ExpenseClaimOutputSerializer(many=True), summary="Expense claims I can see")
+    def get(self, request: Request) -> Response:
+        return _paginate(self, request, expense_claim_list(user=_user(request)), ExpenseClaimOutputSerializer)
+
+    @extend_schema(
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {
+                    "organisation": {"type": "integer"},
+                    "engagement": {"type": "integer"},
+                    "note": {"type": "string"},
+                    "items": {"type": "string", "description": "JSON array of items"},
+                    "receipt_0": {"type": "string", "format": "binary"},
+                },
+                "required": ["organisation", "items"],
+            },
+            "application/json": ExpenseClaimInputSerializer,
+        },
+        responses={201: ExpenseClaimOutputSerializer},
+        summary="Claim expenses (contributors); attach receipt_N for item N",
+    )
+    def post(self, request: Request) -> Response:
+        from opportunities.models import Engagement
+        from organisations.models import Organisation
+
+        user = _user(request)
+        if user.account_type != AccountType.CONTRIBUTOR:
+            raise PermissionDenied("Only contributors can claim expenses.")
+        raw: dict[str, Any] = {key: request.data.get(key) for key in ("organisation", "engagement", "note")}
+        raw = {k: v for k, v in raw.items() if v not in (None, "")}
+        items = request.data.get("items")
+        if isinstance(items, str):
+            try:
+                items = json.loads(items)
+            except json.JSONDecodeError as exc:
+                raise ApplicationError(
+                    "The items are not in the right format.",
+                    fields={"items": ["Send the items as a JSON list."]},
+                ) from exc
+        raw["items"] = items
+        serializer = ExpenseClaimInputSerializer(data=raw)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        organisation = Organisation.objects.filter(pk=data["organisation"]).first()
+        if organisation is None:
+            raise ApplicationError("There is no such organisation.", fields={"organisation": ["Choose an organisation you work with."]})
+        engagement = None
+        if data.get("engagement"):
+            engagement = Engagement.objects.filter(pk=data["engagement"], contributor=user).first()
+            if engagement is None:
+                raise NotFound("There is no engagement with that id that you can see.")
+        receipts = {}
+        for name, upload in request.FILES.items():
+            if not name.startswith("receipt_") or not name.removeprefix("receipt_").isdigit():
+                raise ApplicationError("Unexpected file.", fields={name: ["Name receipt files receipt_0, receipt_1 and so on."]})
+            receipts[int(name.removeprefix("receipt_"))] = upload
+        claim = expense_claim_submit(
+            contributor=user,
+            organisation=organisation,
+            engagement=engagement,
+            note=data.get("note", ""),
+            items=[ItemInput(**item) for item in data["items"]],
+            receipts=receipts,
+            idempotency_key=request.headers.get("Idempotency-Key", "").strip()[:200] or None,
+        )
+        return Response(ExpenseClaimOutputSerializer(expense_claim_get(user=user, claim_id=claim.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class ExpenseClaimDetailApi(APIView):
+    @extend_schema(responses=ExpenseClaimOutputSerializer, summary="One expense claim")
+    def get(self, request: Request, claim_id: int) -> Response:
+        return Response(ExpenseClaimOutputSerializer(expense_claim_get(user=_user(request), claim_id=claim_id)).data)
+
+
+class DecisionSerializer(serializers.Serializer):
+    items = serializers.ListField(child=serializers.IntegerField(), required=False, allow_empty=False)
+    reason = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+
+
+def _decide(request: Request, claim_id: int, *, approve: bool) -> Response:
+    user = _user(request)
+    claim = expense_claim_get(user=user, claim_id=claim_id)
+    membership = membership_get(user=user, organisation_id=claim.organisation_id)
+    serializer = DecisionSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    expense_items_decide(
+        by=membership,
+        claim=claim,
+        approve=approve,
+        item_ids=serializer.validated_data.get("items"),
+        reason=serializer.validated_data["reason"],
+    )
+    return Response(ExpenseClaimOutputSerializer(expense_claim_get(user=user, claim_id=claim_id)).data)
+
+
+class ExpenseClaimApproveApi(APIView):
+    @extend_schema(request=DecisionSerializer, responses=ExpenseClaimOutputSerializer, summary="Approve items (finance)")
+    def post(self, request: Request, claim_id: int) -> Response:
+        return _decide(request, claim_id, approve=True)
+
+
+class ExpenseClaimRejectApi(APIView):
+    @extend_schema(request=DecisionSerializer, responses=ExpenseClaimOutputSerializer, summary="Reject items with a reason (finance)")
+    def post(self, request: Request, claim_id: int) -> Response:
+        return _decide(request, claim_id, approve=False)
+
+
+class ReceiptApi(APIView):
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY}, summary="Download a receipt")
+    def get(self, request: Request, claim_id: int, item_id: int) -> FileResponse:
+        user = _user(request)
+        claim = expense_claim_get(user=user, claim_id=claim_id)
+        if claim.contributor_id != user.pk:
+            membership = membership_get(user=user, organisation_id=claim.organisation_id)
+            if membership.role not in FINANCE_ROLES:
+                raise NotFound("There is no receipt with that id that you can see.")
+        item = claim.items.filter(pk=item_id).select_related("receipt").first()
+        if item is None or not hasattr(item, "receipt"):
+            raise NotFound("There is no receipt for that item.")
+        receipt = item.receipt
+        return FileResponse(
+            receipt.file.open("rb"),
+            as_attachment=True,
+            filename=f"receipt-{claim.pk}-{item.pk}.{receipt.file.name.rsplit('.', 1)[-1]}",
+            content_type=receipt.content_type,
+        )
+
+
+# Payment runs --------------------------------------------------------------------------------
+
+
+class PaymentRunOutputSerializer(serializers.ModelSerializer):
+    payment_count = serializers.SerializerMethodField()
+    total = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PaymentRun
+        fields = ["id", "organisation", "reference", "status", "created_at", "exported_at", "paid_on", "payment_count", "total"]
+        read_only_fields = fields
+
+    def get_payment_count(self, run: PaymentRun) -> int:
+        return run.payments.count()
+
+    def get_total(self, run: PaymentRun) -> str:
+        return f"{sum((p.payable for p in run.payments.all()), start=0):.2f}"
+
+
+class PaymentRunListApi(APIView):
+    class RunCreateSerializer(serializers.Serializer):
+        payments = serializers.ListField(child=serializers.IntegerField(), required=False, allow_empty=False)
+
+    @extend_schema(responses=PaymentRunOutputSerializer(many=True), summary="Payment runs (finance)")
+    def get(self, request: Request, organisation_id: int) -> Response:
+        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        require_role(membership, FINANCE_ROLES, action="see payment runs")
+        return _paginate(self, request, payment_run_list(membership=membership), PaymentRunOutputSerializer)
+
+    @extend_schema(request=RunCreateSerializer, responses={201: PaymentRunOutputSerializer}, summary="Batch approved payments into a run (finance)")
+    def post(self, request: Request, organisation_id: int) -> Response:
+        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        serializer = self.RunCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        run = services.payment_run_create(by=membership, payment_ids=serializer.validated_data.get("payments"))
+        return Response(PaymentRunOutputSerializer(run).data, status=status.HTTP_201_CREATED)
+
+
+class PaymentRunDetailApi(APIView):
+    @extend_schema(responses=PaymentRunOutputSerializer, summary="One payment run (finance)")
+    def get(self, request: Request, organisation_id: int, run_id: int) -> Response:
+        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        require_role(membership, FINANCE_ROLES, action="see payment runs")
+        return Response(PaymentRunOutputSerializer(payment_run_get(membership=membership, run_id=run_id)).data)
+
+
+class PaymentRunExportApi(APIView):
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR}, summary="Export a run as CSV (finance)")
+    def get(self, request: Request, organisation_id: int, run_id: int) -> HttpResponse:
+        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        require_role(membership, FINANCE_ROLES, action="export payment runs")
+        run = payment_run_get(membership=membership, run_id=run_id)
+        content = services.payment_run_export(by=membership, run=run)
+        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{run.reference}.csv"'
+        return response
+
+
+class PaymentRunMarkPaidApi(APIView):
+    @extend_schema(request=PaidOnSerializer, responses=PaymentRunOutputSerializer, summary="Mark every payment in a run paid (finance)")
+    def post(self, request: Request, organisation_id: int, run_id: int) -> Response:
+        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        run = payment_run_get(membership=membership, run_id=run_id)
+        serializer = PaidOnSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        paid = services.payment_run_mark_paid(by=membership, run=run, paid_on=serializer.validated_data["paid_on"])
+        return Response(PaymentRunOutputSerializer(paid).data)
+
+
+class FinanceSettingsSerializer(serializers.Serializer):
+    mileage_rate = MoneyInput(max_value=5)
+    monthly_budget = MoneyInput(required=False, allow_null=True, max_value=10_000_000, max_digits=12)
+    tax_year_budget = MoneyInput(required=False, allow_null=True, max_value=10_000_000, max_digits=12)
+    receipts_required = serializers.BooleanField(required=False)
+
+
+class FinanceSettingsApi(APIView):
+    @extend_schema(responses=FinanceSettingsSerializer, summary="Mileage rate, receipts and budgets")
+    def get(self, request: Request, organisation_id: int) -> Response:
+        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        return Response(FinanceSettingsSerializer(finance_settings_for(membership.organisation)).data)
+
+    @extend_schema(request=FinanceSettingsSerializer, responses=FinanceSettingsSerializer, summary="Change finance settings (finance, admins)")
+    def put(self, request: Request, organisation_id: int) -> Response:
+        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        serializer = FinanceSettingsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        settings = services.finance_settings_set(by=membership, data=dict(serializer.validated_data))
+        return Response(FinanceSettingsSerializer(settings).data)
+
+
+
+class SpendSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+    fees = serializers.DecimalField(max_digits=12, decimal_places=2)
+    expenses = serializers.DecimalField(max_digits=12, decimal_places=2)
+    total = serializers.DecimalField(max_digits=12, decimal_places=2)
+    budget = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    remaining = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+
+
+class DashboardSessionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    opportunity_id = serializers.IntegerField()
+    opportunity_title = serializers.CharField()
+    date = serializers.DateField()
+    start_time = serializers.TimeField()
+    end_time = serializers.TimeField()
+
+
+class DashboardSerializer(serializers.Serializer):
+    this_month = SpendSerializer()
+    this_tax_year = SpendSerializer()
+    pending_approvals = serializers.IntegerField()
+    pending_total = serializers.DecimalField(max_digits=12, decimal_places=2)
+    approved_not_in_run = serializers.IntegerField()
+    open_expense_items = serializers.IntegerField()
+    next_sessions = DashboardSessionSerializer(many=True)
+
+
+class DashboardApi(APIView):
+    @extend_schema(responses=DashboardSerializer, summary="Spend, budgets, approvals and next sessions")
+    def get(self, request: Request, organisation_id: int) -> Response:
+        from .dashboard import organisation_dashboard
+
+        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        return Response(DashboardSerializer(organisation_dashboard(organisation=membership.organisation)).data)

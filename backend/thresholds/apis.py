@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from datetime import date
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from periods import uk_today
+
+from .selectors import rules_in_force
+
+
+class ThresholdRuleOutputSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+    benefit = serializers.CharField()
+    benefit_name = serializers.CharField(source="get_benefit_display")
+    purpose = serializers.CharField()
+    consequence = serializers.CharField()
+    limit = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=True)
+    period_kind = serializers.CharField()
+    period_name = serializers.CharField(source="get_period_kind_display")
+    effective_from = serializers.DateField()
+    effective_to = serializers.DateField(allow_null=True)
+    applies_by = serializers.CharField()
+    vouchers_count = serializers.BooleanField()
+    status = serializers.CharField()
+    source_title = serializers.CharField()
+    source_url = serializers.URLField()
+    note = serializers.CharField()
+    data_version = serializers.CharField()
+
+
+class ThresholdListOutputSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    advice = serializers.CharField()
+    rules = ThresholdRuleOutputSerializer(many=True)
+
+
+ADVICE = (
+    "Coproduce keeps track of money against published limits. It cannot tell you what benefits "
+    "you are entitled to. For free, independent advice, contact Citizens Advice, Turn2us or "
+    "Disability Rights UK, or the NIHR Benefits Advice Service for Involvement."
+)
+
+
+class ThresholdListApi(APIView):
+    permission_classes = [AllowAny]
+
+    class FilterSerializer(serializers.Serializer):
+        on = serializers.DateField(
+            required=False,
+            error_messages={"invalid": "Enter a date like 2026-04-06 (year-month-day)."},
+        )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "on",
+                OpenApiTypes.DATE,
+                description="The date to show limits for (default: today, UK time).",
+            )
+        ],
+        responses=ThresholdListOutputSerializer,
+        summary="The benefit and tax limits in force on a date, with their sources",
+        auth=[],
+    )
+    def get(self, request: Request) -> Response:
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        on: date = filters.validated_data.get("on") or uk_today()
+        payload = {"on": on, "advice": ADVICE, "rules": list(rules_in_force(on=on))}
+        return Response(ThresholdListOutputSerializer(payload).data)

@@ -1,0 +1,326 @@
+"""Threshold monitoring: evaluate contributors, raise each alert once, tell the contributor,
+and warn the organisations they work with (headroom and status only, never the benefit)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from coproduce.money import ZERO, format_gbp
+from opportunities.models import EngagementStatus
+from organisations.models import Membership
+from organisations.permissions import COORDINATOR_ROLES
+from periods import uk_today
+
+from .evaluation import (
+    LONGEST_SHORT_PERIOD,
+    PERSONAL_CAP,
+    Level,
+    LimitStatus,
+    RuleBook,
+    ledgers_load,
+    people_load,
+    statuses_for,
+    window_for,
+)
+from .forecast import forecast_dates, forecasts_load
+from .models import AlertLevel, ThresholdAlert
+
+logger = logging.getLogger(__name__)
+
+ADVICE = (
+    "Coproduce does not give benefits advice. For free, independent advice, contact Citizens "
+    "Advice, Turn2us or Disability Rights UK, or the NIHR Benefits Advice Service for Involvement."
+)
+
+
+class OrgStatus:
+    OK = "ok"
+    NEAR = "near"
+    OVER = "over"
+
+
+def contributors_statuses(
+    contributor_ids: list[int], *, today: date, on: date | None = None, recent_days: int = 42
+) -> dict[int, list[LimitStatus]]:
+    """Each contributor's limits: in the periods containing ``on`` only, or (``on`` None) in
+    every period with money or booked sessions from ``recent_days`` ago onwards."""
+    rules = RuleBook.load()
+    people = people_load(contributor_ids)
+    start, end = window_for(min(today, on) if on else today)
+    if on is not None:
+        end = max(end, on + timedelta(days=1))
+    first_day = min(on, today - timedelta(days=recent_days)) if on else today - timedelta(days=recent_days)
+    ledgers = ledgers_load(
+        contributor_ids, start, end, detail_from=first_day - timedelta(days=LONGEST_SHORT_PERIOD)
+    )
+    forecasts = forecasts_load(people, ledgers, rules, start=today, end=end)
+    result: dict[int, list[LimitStatus]] = {}
+    for contributor_id, person in people.items():
+        ledger = ledgers[contributor_id]
+        mine = forecasts.get(contributor_id, {})
+        if on is not None:
+            dates: set[date] = {on}
+        else:
+            horizon = today - timedelta(days=recent_days)
+            dates = {today} | {d for d in ledger.days if d >= horizon} | forecast_dates(mine)
+        result[contributor_id] = statuses_for(person, ledger, rules, dates=dates, forecasts=mine)
+    return result
+
+
+@dataclass(frozen=True)
+class AlertKey:
+    contributor_id: int
+    limit_key: str
+    period_start: date
+    level: str
+
+
+def _wanted_alerts(status: LimitStatus) -> list[str]:
+    """The current level, once it is not ok; and a forecast alert when booked sessions would
+    take the contributor over a limit they are not over yet."""
+    wanted = [status.level.value] if status.level != Level.OK else []
+    if status.level != Level.EXCEEDED and status.forecast_level == Level.EXCEEDED:
+        wanted.append(AlertLevel.FORECAST)
+    return wanted
+
+
+def contributors_evaluate(*, contributor_ids: Iterable[int], today: date | None = None) -> list[ThresholdAlert]:
+    """Evaluate contributors and raise any alert not raised before. Safe to run any number of
+    times: an alert is unique per contributor, limit, period and level."""
+    ids = sorted(set(contributor_ids))
+    if not ids:
+        return []
+    today = today or uk_today()
+    statuses = contributors_statuses(ids, today=today)
+    wanted: dict[AlertKey, LimitStatus] = {}
+    for contributor_id, found in statuses.items():
+        for status in found:
+            for level in _wanted_alerts(status):
+                wanted[AlertKey(contributor_id, status.key, status.period.start, level)] = status
+    if not wanted:
+        return []
+    with transaction.atomic():
+        earliest = min(key.period_start for key in wanted)
+        existing = {
+            AlertKey(*row)
+            for row in ThresholdAlert.objects.filter(contributor_id__in=ids, period_start__gte=earliest).values_list(
+                "contributor_id", "limit_key", "period_start", "level"
+            )
+        }
+        new = [
+            ThresholdAlert(
+                contributor_id=key.contributor_id,
+                limit_key=key.limit_key,
+                rule=status.rule,
+                period_kind=status.period.kind.value,
+                period_start=status.period.start,
+                period_end=status.period.end,
+                level=key.level,
+                counted=status.counted,
+                forecast=status.forecast,
+                limit=status.limit,
+            )
+            for key, status in wanted.items()
+            if key not in existing
+        ]
+        if not new:
+            return []
+        ThresholdAlert.objects.bulk_create(new, ignore_conflicts=True)
+        created = list(
+            ThresholdAlert.objects.select_for_update(of=("self",))
+            .filter(contributor_id__in=ids, notified_at__isnull=True, period_start__gte=earliest)
+            .select_related("rule", "contributor")
+        )
+        for alert in created:
+            _notify_contributor(alert)
+            _notify_organisations(alert)
+            alert.notified_at = timezone.now()
+        ThresholdAlert.objects.bulk_update(created, ["notified_at"])
+    return created
+
+
+def contributor_evaluate(*, contributor_id: int, today: date | None = None) -> list[ThresholdAlert]:
+    return contributors_evaluate(contributor_ids=[contributor_id], today=today)
+
+
+# Messages ------------------------------------------------------------------------------------
+
+
+def _what(alert: ThresholdAlert) -> str:
+    return alert.rule.title if alert.rule else "the cap you set yourself"
+
+
+def alert_message(alert: ThresholdAlert) -> tuple[str, str]:
+    """A calm title and body for the contributor: the limit, the room left, what crossing it
+    would mean, and where to get independent advice."""
+    from periods import Period, PeriodKind
+
+    period = Period(PeriodKind(alert.period_kind), alert.period_start, alert.period_end)
+    what = _what(alert)
+    left = max(ZERO, alert.limit - alert.counted)
+    consequence = alert.rule.consequence if alert.rule else "Fees above your cap will not be paid to you."
+    if alert.level == AlertLevel.APPROACHING:
+        title = f"You are close to {what}"
+        lead = (
+            f"{format_gbp(alert.counted)} of {format_gbp(alert.limit)} now counts in the "
+            f"{period.label}. You have {format_gbp(left)} left."
+        )
+    elif alert.level == AlertLevel.REACHED:
+        title = f"You have reached {what}"
+        lead = f"{format_gbp(alert.counted)} counts in the {period.label}, which is the limit of {format_gbp(alert.limit)}."
+    elif alert.level == AlertLevel.EXCEEDED:
+        title = f"You have gone over {what}"
+        lead = (
+            f"{format_gbp(alert.counted)} counts in the {period.label}. The limit is "
+            f"{format_gbp(alert.limit)}."
+        )
+    else:
+        title = f"Booked sessions would take you past {what}"
+        lead = (
+            f"If you go to the sessions booked in the {period.label}, {format_gbp(alert.forecast)} "
+            f"would count. The limit is {format_gbp(alert.limit)}."
+        )
+    body = "\n\n".join(
+        [
+            lead,
+            f"What this limit means: {consequence}",
+            "You can change how you are paid at any time, for example to a lower amount, a cap or "
+            "expenses only. Organisations are not told which benefits you get.",
+            ADVICE,
+        ]
+    )
+    return title, body
+
+
+def _notify_contributor(alert: ThresholdAlert) -> None:
+    from notifications.services import notify
+
+    title, body = alert_message(alert)
+    notify(
+        user=alert.contributor,
+        kind="threshold_alert",
+        dedupe_key=f"threshold-alert:{alert.pk}",
+        title=title,
+        body=body,
+        link="/me/alerts",
+    )
+
+
+def _org_status(level: str) -> str:
+    if level in (AlertLevel.EXCEEDED,):
+        return OrgStatus.OVER
+    return OrgStatus.NEAR
+
+
+def _notify_organisations(alert: ThresholdAlert) -> None:
+    """Warn coordinators of organisations the contributor works with, if the contributor
+    allows it: the status and the room left, never the benefit or the rule."""
+    from contributors.selectors import headroom_shared
+    from notifications.services import notify
+
+    if alert.period_end < uk_today() or not headroom_shared(contributor=alert.contributor):
+        return
+    status = _org_status(alert.level)
+    left = max(ZERO, alert.limit - alert.counted)
+    until = f"{alert.period_end:%A %d %B}".replace(" 0", " ")
+    name = alert.contributor.full_name
+    organisation_ids = (
+        alert.contributor.engagements.filter(status=EngagementStatus.ACTIVE)
+        .values_list("opportunity__organisation_id", flat=True)
+        .distinct()
+    )
+    staff = Membership.objects.filter(organisation_id__in=organisation_ids, role__in=COORDINATOR_ROLES).select_related("user")
+    for member in staff:
+        if status == OrgStatus.OVER:
+            title = f"{name} has no room for more paid work until {until}"
+            body = (
+                f"{name} is over a limit that matters to them until {until}. Please talk to them "
+                "before booking more paid work, and offer expenses only or a later date."
+            )
+        else:
+            title = f"{name} is close to a limit"
+            body = (
+                f"{name} has {format_gbp(left)} left until {until}. Please check with them before "
+                "booking more paid work."
+            )
+        notify(
+            user=member.user,
+            kind="headroom_warning",
+            dedupe_key=f"headroom:{member.organisation_id}:{alert.contributor_id}:{alert.period_start}:{status}:{alert.limit_key}",
+            title=title,
+            body=body,
+            link=f"/organisations/{member.organisation_id}/contributors",
+        )
+
+
+# Headroom for organisations ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Headroom:
+    status: str
+    headroom: str
+    until: date
+
+
+def headroom_for_organisation(statuses: list[LimitStatus], *, today: date) -> Headroom | None:
+    """The tightest current limit as an organisation may see it: status and room left only."""
+    current = [s for s in statuses if s.period.contains(today)]
+    if not current:
+        return None
+    tightest = min(current, key=lambda s: (s.headroom, s.period.end))
+    if any(s.level == Level.EXCEEDED for s in current):
+        status = OrgStatus.OVER
+    elif any(s.level in (Level.APPROACHING, Level.REACHED) for s in current):
+        status = OrgStatus.NEAR
+    else:
+        status = OrgStatus.OK
+    return Headroom(status=status, headroom=f"{tightest.headroom:.2f}", until=tightest.period.end)
+
+
+def contributors_due_for_sweep(*, today: date | None = None) -> list[int]:
+    """Everyone with money counting in a current or coming period, or booked sessions ahead."""
+    from opportunities.models import Session
+    from payments.models import LIVE_STATUSES, Payment, PaymentKind
+
+    today = today or uk_today()
+    start, end = window_for(today)
+    with_money = Payment.objects.filter(
+        kind=PaymentKind.FEE, status__in=LIVE_STATUSES, counts_on__gte=today - timedelta(days=42), counts_on__lte=end
+    ).values_list("contributor_id", flat=True)
+    with_sessions = Session.objects.filter(
+        date__gte=today, date__lte=end, opportunity__engagements__status=EngagementStatus.ACTIVE
+    ).values_list("opportunity__engagements__contributor_id", flat=True)
+    return sorted(set(with_money.distinct()) | set(with_sessions.distinct()))
+
+
+def contributors_with_booked_sessions(*, today: date | None = None, days: int = 31) -> list[int]:
+    from opportunities.models import Session
+
+    today = today or uk_today()
+    ids = Session.objects.filter(
+        date__gte=today,
+        date__lte=today + timedelta(days=days),
+        opportunity__engagements__status=EngagementStatus.ACTIVE,
+    ).values_list("opportunity__engagements__contributor_id", flat=True)
+    return sorted(set(ids.distinct()))
+
+
+def all_contributor_ids() -> list[int]:
+    return list(User.objects.filter(account_type="contributor", is_active=True).values_list("pk", flat=True))
+
+
+@transaction.atomic
+def alert_acknowledge(*, contributor: User, alert: ThresholdAlert) -> ThresholdAlert:
+    locked = ThresholdAlert.objects.select_for_update().get(pk=alert.pk, contributor=contributor)
+    if locked.acknowledged_at is None:
+        locked.acknowledged_at = timezone.now()
+        locked.save(update_fields=["acknowledged_at"])
+    return locked

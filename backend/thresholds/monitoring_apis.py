@@ -1,0 +1,231 @@
+"""Earnings and alerts for the contributor; headroom for organisations."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Count
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import AccountType, User
+from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
+from coproduce.api.pagination import StandardPagination
+from opportunities.models import Engagement, EngagementStatus
+from organisations.selectors import membership_get
+from periods import uk_today
+
+from .evaluation import PERSONAL_CAP, LimitStatus
+from .models import ThresholdAlert
+from .monitoring import ADVICE, alert_message, contributors_statuses, headroom_for_organisation
+
+
+def _contributor(request: Request) -> User:
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 - IsAuthenticated guarantees it
+    if user.account_type != AccountType.CONTRIBUTOR:
+        raise PermissionDenied("Only contributors have earnings and alerts.")
+    return user
+
+
+class PeriodSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    label = serializers.CharField()
+
+
+class ForecastSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    level = serializers.CharField()
+    booked_sessions = serializers.IntegerField()
+
+
+class LimitSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    benefit = serializers.CharField(allow_blank=True)
+    purpose = serializers.CharField(allow_blank=True)
+    consequence = serializers.CharField(allow_blank=True)
+    period = PeriodSerializer()
+    paid = serializers.DecimalField(max_digits=12, decimal_places=2)
+    committed = serializers.DecimalField(max_digits=12, decimal_places=2)
+    counted = serializers.DecimalField(max_digits=12, decimal_places=2)
+    limit = serializers.DecimalField(max_digits=12, decimal_places=2)
+    headroom = serializers.DecimalField(max_digits=12, decimal_places=2)
+    level = serializers.ChoiceField(choices=["ok", "approaching", "reached", "exceeded"])
+    forecast = ForecastSerializer()
+    vouchers_count = serializers.BooleanField()
+    figure_status = serializers.CharField()
+    source_title = serializers.CharField(allow_blank=True)
+    source_url = serializers.CharField(allow_blank=True)
+
+
+class EarningsSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    limits = LimitSerializer(many=True)
+    note = serializers.CharField()
+
+
+def _limit_data(status: LimitStatus) -> dict[str, Any]:
+    rule = status.rule
+    return {
+        "key": status.key,
+        "title": status.title,
+        "benefit": rule.get_benefit_display() if rule else "",
+        "purpose": rule.purpose if rule else "A limit you set yourself on what you are paid.",
+        "consequence": rule.consequence if rule else "Fees above your cap are not paid to you.",
+        "period": {
+            "kind": status.period.kind.value,
+            "start": status.period.start,
+            "end": status.period.end,
+            "label": status.period.label,
+        },
+        "paid": status.paid,
+        "committed": status.committed,
+        "counted": status.counted,
+        "limit": status.limit,
+        "headroom": status.headroom,
+        "level": status.level.value,
+        "forecast": {
+            "amount": status.forecast,
+            "level": status.forecast_level.value,
+            "booked_sessions": status.booked_sessions,
+        },
+        "vouchers_count": rule.vouchers_count if rule else True,
+        "figure_status": rule.status if rule else "your own",
+        "source_title": rule.source_title if rule else "",
+        "source_url": rule.source_url if rule else "",
+    }
+
+
+class EarningsApi(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("on", date, description="The date to look at (default today)")],
+        responses=EarningsSerializer,
+        summary="My earnings against each limit that applies to me, across every organisation",
+    )
+    def get(self, request: Request) -> Response:
+        user = _contributor(request)
+        on = uk_today()
+        if request.GET.get("on"):
+            try:
+                on = date.fromisoformat(request.GET["on"])
+            except ValueError as exc:
+                raise ApplicationError(
+                    "The date is not right.", fields={"on": ["Enter a date like 2026-11-28."]}
+                ) from exc
+        statuses = contributors_statuses([user.pk], today=uk_today(), on=on)[user.pk]
+        statuses.sort(key=lambda s: (s.key == PERSONAL_CAP, s.period.start, s.title))
+        note = (
+            "Counted means fees that are paid, approved or waiting for approval, from every "
+            "organisation. Expenses never count. Fees you gave to charity or waived do not count. "
+            + ADVICE
+        )
+        return Response(
+            EarningsSerializer({"on": on, "limits": [_limit_data(s) for s in statuses], "note": note}).data
+        )
+
+
+class AlertSerializer(serializers.ModelSerializer):
+    title = serializers.SerializerMethodField()
+    message = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ThresholdAlert
+        fields = [
+            "id", "limit_key", "level", "period_kind", "period_start", "period_end", "counted",
+            "forecast", "limit", "title", "message", "created_at", "acknowledged_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_title(self, alert: ThresholdAlert) -> str:
+        return alert_message(alert)[0]
+
+    def get_message(self, alert: ThresholdAlert) -> str:
+        return alert_message(alert)[1]
+
+
+class AlertListApi(APIView):
+    @extend_schema(responses=AlertSerializer(many=True), summary="My threshold alerts, newest first")
+    def get(self, request: Request) -> Response:
+        user = _contributor(request)
+        alerts = ThresholdAlert.objects.filter(contributor=user).select_related("rule").order_by("-created_at", "-id")
+        if request.GET.get("unacknowledged") in ("1", "true"):
+            alerts = alerts.filter(acknowledged_at__isnull=True)
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(alerts, request, view=self)
+        return paginator.get_paginated_response(AlertSerializer(page, many=True).data)
+
+
+class AlertAcknowledgeApi(APIView):
+    @extend_schema(request=None, responses=AlertSerializer, summary="Mark an alert as seen")
+    def post(self, request: Request, alert_id: int) -> Response:
+        from .monitoring import alert_acknowledge
+
+        user = _contributor(request)
+        alert = ThresholdAlert.objects.filter(contributor=user, pk=alert_id).first()
+        if alert is None:
+            raise NotFound("There is no alert with that id.")
+        return Response(AlertSerializer(alert_acknowledge(contributor=user, alert=alert)).data)
+
+
+class EngagedContributorSerializer(serializers.Serializer):
+    contributor_id = serializers.IntegerField()
+    name = serializers.CharField()
+    active_engagements = serializers.IntegerField()
+    shares_headroom = serializers.BooleanField()
+    status = serializers.ChoiceField(choices=["ok", "near", "over"], allow_null=True)
+    headroom = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    headroom_until = serializers.DateField(allow_null=True)
+
+
+class OrganisationContributorsApi(APIView):
+    @extend_schema(
+        responses=EngagedContributorSerializer(many=True),
+        summary="Contributors engaged with the organisation, with headroom where they allow it",
+    )
+    def get(self, request: Request, organisation_id: int) -> Response:
+        from contributors.models import ContributorProfile
+
+        assert isinstance(request.user, User)  # noqa: S101
+        membership = membership_get(user=request.user, organisation_id=organisation_id)
+        rows = (
+            Engagement.objects.filter(
+                opportunity__organisation_id=membership.organisation_id, status=EngagementStatus.ACTIVE
+            )
+            .values("contributor_id", "contributor__full_name")
+            .annotate(active=Count("id"))
+            .order_by("contributor__full_name", "contributor_id")
+        )
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(list(rows), request, view=self)
+        ids = [row["contributor_id"] for row in page]
+        sharing = set(
+            ContributorProfile.objects.filter(user_id__in=ids, share_headroom=True).values_list("user_id", flat=True)
+        )
+        today = uk_today()
+        statuses = contributors_statuses(sorted(sharing), today=today, on=today) if sharing else {}
+        data = []
+        for row in page:
+            headroom = (
+                headroom_for_organisation(statuses[row["contributor_id"]], today=today)
+                if row["contributor_id"] in sharing
+                else None
+            )
+            data.append(
+                {
+                    "contributor_id": row["contributor_id"],
+                    "name": row["contributor__full_name"],
+                    "active_engagements": row["active"],
+                    "shares_headroom": row["contributor_id"] in sharing,
+                    "status": headroom.status if headroom else None,
+                    "headroom": headroom.headroom if headroom else None,
+                    "headroom_until": headroom.until if headroom else None,
+                }
+            )
+        return paginator.get_paginated_response(EngagedContributorSerializer(data, many=True).data)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import monitoring_apis as apis
+
+urlpatterns = [
+    path("me/earnings/", apis.EarningsApi.as_view(), name="earnings"),
+    path("me/alerts/", apis.AlertListApi.as_view(), name="alert-list"),
+    path("me/alerts/<int:alert_id>/acknowledge/", apis.AlertAcknowledgeApi.as_view(), name="alert-acknowledge"),
+    path(
+        "organisations/<int:organisation_id>/contributors/",
+        apis.OrganisationContributorsApi.as_view(),
+        name="organisation-contributors",
+    ),
+]
