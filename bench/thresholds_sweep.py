@@ -25,7 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "backend"), str(ROOT)]
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/coproduce_bench")
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/coproduce_bench"
+)
 os.environ["DATABASE_URL"] = DATABASE_URL
 os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduce.settings.base")
@@ -56,7 +58,9 @@ def seed() -> None:
             return
         print("seeding 20,000 contributors and 1,000,000 payments (once)...", flush=True)
         started = time.perf_counter()
-        cur.execute("TRUNCATE payments_payment, payments_historicalpayment RESTART IDENTITY CASCADE")
+        cur.execute(
+            "TRUNCATE payments_payment, payments_historicalpayment RESTART IDENTITY CASCADE"
+        )
         cur.execute(
             """
             INSERT INTO organisations_organisation (name, slug, kind, description, charity_number,
@@ -166,7 +170,11 @@ def main() -> None:
 
     from periods import PeriodKind, period_containing, uk_today
     from thresholds.evaluation import window_for
-    from thresholds.monitoring import contributor_evaluate, contributors_due_for_sweep, contributors_evaluate
+    from thresholds.monitoring import (
+        contributor_evaluate,
+        contributors_due_for_sweep,
+        contributors_evaluate,
+    )
     from thresholds.tasks import SWEEP_CHUNK
     from workers.celery import app
 
@@ -204,12 +212,16 @@ def main() -> None:
         contributor_evaluate(contributor_id=contributor_id, today=today)
         singles.append((time.perf_counter() - t0) * 1000)
 
-    print(f"contributors swept: {due:,} (of {CONTRIBUTORS:,}); payments: {PAYMENTS:,}; alerts held: {alerts:,}")
+    print(
+        f"contributors swept: {due:,} (of {CONTRIBUTORS:,}); payments: {PAYMENTS:,}; alerts held: {alerts:,}"
+    )
     print(f"first sweep (raises alerts, sends e-mails): {first:.2f} s")
     print(f"steady sweep (median of 3):                 {steady:.2f} s")
     print(f"raw SQL aggregation (median of 3):          {raw:.2f} s")
     print(f"ratio steady sweep / raw aggregation:       {steady / raw:.2f}x (target under 2x)")
-    print(f"single evaluation median:                   {statistics.median(singles):.1f} ms (target under 20 ms)")
+    print(
+        f"single evaluation median:                   {statistics.median(singles):.1f} ms (target under 20 ms)"
+    )
     print(f"single evaluation 95th percentile:          {sorted(singles)[189]:.1f} ms")
     _ = timedelta
 

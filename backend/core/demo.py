@@ -10,9 +10,9 @@ from django.utils import timezone
 from accounts.models import AccountType, User
 from contributors.demo import seed as contributors_seed
 from opportunities.demo import seed as opportunities_seed
+from organisations.models import Membership, Organisation, OrganisationKind, Role
 from payments.demo import seed as payments_seed
 from thresholds.demo import seed as thresholds_seed
-from organisations.models import Membership, Organisation, OrganisationKind, Role
 
 
 @dataclass(frozen=True)

@@ -601,7 +601,7 @@ class EngagementOutputSerializer(serializers.Serializer):
     payment_choice = serializers.SerializerMethodField()
 
     @extend_schema_field(ChoiceOutputSerializer(allow_null=True))
-    def get_payment_choice(self, engagement: Engagement) -> dict[str, Any] | None:
+    def get_payment_choice(self, engagement: Any) -> dict[str, Any] | None:
         """The contributor's choice for this engagement, if it overrides their default."""
         override = getattr(engagement, "payment_choice", None)
         return override.as_dict() if override is not None else None
@@ -619,7 +619,7 @@ class EngagementUpdateInputSerializer(serializers.Serializer):
     payment_choice = ChoiceSerializer(
         required=False,
         allow_null=True,
-        help_text="The contributor's payment choice for this engagement; null to use their default.",
+        help_text="The contributor's choice for this engagement; null to use their default.",
     )
 
 

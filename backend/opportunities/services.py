@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from coproduce.api.errors import ApplicationError, Conflict, PermissionDenied
-from payments.models import PaymentKind
-from payments.services import payment_record
 from organisations.models import Membership
 from organisations.permissions import COORDINATOR_ROLES, require_role, require_verified
+from payments.models import PaymentKind
+from payments.services import payment_record
 
 from .models import (
     Application,

@@ -27,7 +27,16 @@ class ExpenseItemInline(admin.TabularInline):
     model = ExpenseItem
     extra = 0
     can_delete = False
-    readonly_fields = ["category", "description", "spent_on", "miles", "amount", "status", "decision_reason", "payment"]
+    readonly_fields = [
+        "category",
+        "description",
+        "spent_on",
+        "miles",
+        "amount",
+        "status",
+        "decision_reason",
+        "payment",
+    ]
 
 
 @admin.register(ExpenseClaim)
@@ -40,7 +49,15 @@ class ExpenseClaimAdmin(admin.ModelAdmin):
 @admin.register(PaymentRun)
 class PaymentRunAdmin(SimpleHistoryAdmin):
     list_display = ["reference", "organisation", "status", "paid_on"]
-    readonly_fields = ["reference", "organisation", "status", "paid_on", "exported_at", "created_by", "marked_paid_by"]
+    readonly_fields = [
+        "reference",
+        "organisation",
+        "status",
+        "paid_on",
+        "exported_at",
+        "created_by",
+        "marked_paid_by",
+    ]
 
 
 @admin.register(FinanceSettings)

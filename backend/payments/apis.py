@@ -22,7 +22,13 @@ from organisations.permissions import FINANCE_ROLES, require_role
 from organisations.selectors import membership_get
 
 from . import services
-from .expenses import ItemInput, claim_status, expense_claim_submit, expense_items_decide, finance_settings_for
+from .expenses import (
+    ItemInput,
+    claim_status,
+    expense_claim_submit,
+    expense_items_decide,
+    finance_settings_for,
+)
 from .models import (
     CAP_PERIODS,
     ExpenseCategory,
@@ -51,7 +57,9 @@ def _user(request: Request) -> User:
     return request.user
 
 
-def _paginate(view: APIView, request: Request, queryset: Any, serializer: type[serializers.Serializer]) -> Response:
+def _paginate(
+    view: APIView, request: Request, queryset: Any, serializer: type[serializers.Serializer]
+) -> Response:
     paginator = StandardPagination()
     page = paginator.paginate_queryset(queryset, request, view=view)
     return paginator.get_paginated_response(serializer(page, many=True).data)
@@ -236,7 +244,9 @@ class PaymentListApi(APIView):
         if data.get("engagement") is not None:
             engagement = (
                 Engagement.objects.select_related("opportunity")
-                .filter(pk=data["engagement"], opportunity__organisation_id=membership.organisation_id)
+                .filter(
+                    pk=data["engagement"], opportunity__organisation_id=membership.organisation_id
+                )
                 .first()
             )
             if engagement is None:
@@ -262,7 +272,9 @@ class PaymentListApi(APIView):
             idempotency_key=key,
             fingerprint=_fingerprint(data),
         )
-        response = Response(PaymentOutputSerializer(result.payment).data, status=status.HTTP_201_CREATED)
+        response = Response(
+            PaymentOutputSerializer(result.payment).data, status=status.HTTP_201_CREATED
+        )
         if result.replayed:
             response["Idempotent-Replayed"] = "true"
         return response
@@ -271,7 +283,9 @@ class PaymentListApi(APIView):
 class PaymentDetailApi(APIView):
     @extend_schema(responses=PaymentOutputSerializer, summary="One payment")
     def get(self, request: Request, payment_id: int) -> Response:
-        return Response(PaymentOutputSerializer(payment_get(user=_user(request), payment_id=payment_id)).data)
+        return Response(
+            PaymentOutputSerializer(payment_get(user=_user(request), payment_id=payment_id)).data
+        )
 
 
 def _payment_for_member(request: Request, payment_id: int) -> tuple[Any, Payment]:
@@ -282,22 +296,32 @@ def _payment_for_member(request: Request, payment_id: int) -> tuple[Any, Payment
 
 
 class PaymentApproveApi(APIView):
-    @extend_schema(request=None, responses=PaymentOutputSerializer, summary="Approve a payment (finance)")
+    @extend_schema(
+        request=None, responses=PaymentOutputSerializer, summary="Approve a payment (finance)"
+    )
     def post(self, request: Request, payment_id: int) -> Response:
         membership, payment = _payment_for_member(request, payment_id)
-        return Response(PaymentOutputSerializer(services.payment_approve(by=membership, payment=payment)).data)
+        return Response(
+            PaymentOutputSerializer(services.payment_approve(by=membership, payment=payment)).data
+        )
 
 
 class PaymentCancelApi(APIView):
     class CancelSerializer(serializers.Serializer):
         reason = serializers.CharField(max_length=1000)
 
-    @extend_schema(request=CancelSerializer, responses=PaymentOutputSerializer, summary="Cancel a payment (finance)")
+    @extend_schema(
+        request=CancelSerializer,
+        responses=PaymentOutputSerializer,
+        summary="Cancel a payment (finance)",
+    )
     def post(self, request: Request, payment_id: int) -> Response:
         membership, payment = _payment_for_member(request, payment_id)
         serializer = self.CancelSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        cancelled = services.payment_cancel(by=membership, payment=payment, reason=serializer.validated_data["reason"])
+        cancelled = services.payment_cancel(
+            by=membership, payment=payment, reason=serializer.validated_data["reason"]
+        )
         return Response(PaymentOutputSerializer(cancelled).data)
 
 
@@ -306,12 +330,18 @@ class PaidOnSerializer(serializers.Serializer):
 
 
 class PaymentMarkPaidApi(APIView):
-    @extend_schema(request=PaidOnSerializer, responses=PaymentOutputSerializer, summary="Mark a payment paid (finance)")
+    @extend_schema(
+        request=PaidOnSerializer,
+        responses=PaymentOutputSerializer,
+        summary="Mark a payment paid (finance)",
+    )
     def post(self, request: Request, payment_id: int) -> Response:
         membership, payment = _payment_for_member(request, payment_id)
         serializer = PaidOnSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        paid = services.payment_mark_paid(by=membership, payment=payment, paid_on=serializer.validated_data["paid_on"])
+        paid = services.payment_mark_paid(
+            by=membership, payment=payment, paid_on=serializer.validated_data["paid_on"]
+        )
         return Response(PaymentOutputSerializer(paid).data)
 
 
@@ -322,13 +352,15 @@ class PaymentRescheduleApi(APIView):
     @extend_schema(
         request=RescheduleSerializer,
         responses=PaymentOutputSerializer,
-        summary="Move an unpaid payment's due date (a capped fee is decided again in its new period)",
+        summary="Move an unpaid payment's due date (a capped fee is decided again there)",
     )
     def post(self, request: Request, payment_id: int) -> Response:
         membership, payment = _payment_for_member(request, payment_id)
         serializer = self.RescheduleSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        moved = services.payment_reschedule(by=membership, payment=payment, due_on=serializer.validated_data["due_on"])
+        moved = services.payment_reschedule(
+            by=membership, payment=payment, due_on=serializer.validated_data["due_on"]
+        )
         return Response(PaymentOutputSerializer(moved).data)
 
 
@@ -373,22 +405,28 @@ class ExpenseItemInputSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=300)
     spent_on = serializers.DateField()
     amount = MoneyInput(required=False, allow_null=True)
-    miles = serializers.DecimalField(max_digits=7, decimal_places=1, required=False, allow_null=True, min_value=0)
+    miles = serializers.DecimalField(
+        max_digits=7, decimal_places=1, required=False, allow_null=True, min_value=0
+    )
 
 
 class ExpenseClaimInputSerializer(serializers.Serializer):
     organisation = serializers.IntegerField()
     engagement = serializers.IntegerField(required=False, allow_null=True)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    items = ExpenseItemInputSerializer(many=True, allow_empty=False, max_length=50)
+    items = ExpenseItemInputSerializer(many=True, allow_empty=False, max_length=50)  # type: ignore[call-arg]
 
 
 class ExpenseClaimListApi(APIView):
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
-    @extend_schema(responses=ExpenseClaimOutputSerializer(many=True), summary="Expense claims I can see")
+    @extend_schema(
+        responses=ExpenseClaimOutputSerializer(many=True), summary="Expense claims I can see"
+    )
     def get(self, request: Request) -> Response:
-        return _paginate(self, request, expense_claim_list(user=_user(request)), ExpenseClaimOutputSerializer)
+        return _paginate(
+            self, request, expense_claim_list(user=_user(request)), ExpenseClaimOutputSerializer
+        )
 
     @extend_schema(
         request={
@@ -415,7 +453,9 @@ class ExpenseClaimListApi(APIView):
         user = _user(request)
         if user.account_type != AccountType.CONTRIBUTOR:
             raise PermissionDenied("Only contributors can claim expenses.")
-        raw: dict[str, Any] = {key: request.data.get(key) for key in ("organisation", "engagement", "note")}
+        raw: dict[str, Any] = {
+            key: request.data.get(key) for key in ("organisation", "engagement", "note")
+        }
         raw = {k: v for k, v in raw.items() if v not in (None, "")}
         items = request.data.get("items")
         if isinstance(items, str):
@@ -432,7 +472,10 @@ class ExpenseClaimListApi(APIView):
         data = serializer.validated_data
         organisation = Organisation.objects.filter(pk=data["organisation"]).first()
         if organisation is None:
-            raise ApplicationError("There is no such organisation.", fields={"organisation": ["Choose an organisation you work with."]})
+            raise ApplicationError(
+                "There is no such organisation.",
+                fields={"organisation": ["Choose an organisation you work with."]},
+            )
         engagement = None
         if data.get("engagement"):
             engagement = Engagement.objects.filter(pk=data["engagement"], contributor=user).first()
@@ -441,7 +484,10 @@ class ExpenseClaimListApi(APIView):
         receipts = {}
         for name, upload in request.FILES.items():
             if not name.startswith("receipt_") or not name.removeprefix("receipt_").isdigit():
-                raise ApplicationError("Unexpected file.", fields={name: ["Name receipt files receipt_0, receipt_1 and so on."]})
+                raise ApplicationError(
+                    "Unexpected file.",
+                    fields={name: ["Name receipt files receipt_0, receipt_1 and so on."]},
+                )
             receipts[int(name.removeprefix("receipt_"))] = upload
         claim = expense_claim_submit(
             contributor=user,
@@ -452,17 +498,26 @@ class ExpenseClaimListApi(APIView):
             receipts=receipts,
             idempotency_key=request.headers.get("Idempotency-Key", "").strip()[:200] or None,
         )
-        return Response(ExpenseClaimOutputSerializer(expense_claim_get(user=user, claim_id=claim.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ExpenseClaimOutputSerializer(expense_claim_get(user=user, claim_id=claim.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ExpenseClaimDetailApi(APIView):
     @extend_schema(responses=ExpenseClaimOutputSerializer, summary="One expense claim")
     def get(self, request: Request, claim_id: int) -> Response:
-        return Response(ExpenseClaimOutputSerializer(expense_claim_get(user=_user(request), claim_id=claim_id)).data)
+        return Response(
+            ExpenseClaimOutputSerializer(
+                expense_claim_get(user=_user(request), claim_id=claim_id)
+            ).data
+        )
 
 
 class DecisionSerializer(serializers.Serializer):
-    items = serializers.ListField(child=serializers.IntegerField(), required=False, allow_empty=False)
+    items = serializers.ListField(
+        child=serializers.IntegerField(), required=False, allow_empty=False
+    )
     reason = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
@@ -479,23 +534,36 @@ def _decide(request: Request, claim_id: int, *, approve: bool) -> Response:
         item_ids=serializer.validated_data.get("items"),
         reason=serializer.validated_data["reason"],
     )
-    return Response(ExpenseClaimOutputSerializer(expense_claim_get(user=user, claim_id=claim_id)).data)
+    return Response(
+        ExpenseClaimOutputSerializer(expense_claim_get(user=user, claim_id=claim_id)).data
+    )
 
 
 class ExpenseClaimApproveApi(APIView):
-    @extend_schema(request=DecisionSerializer, responses=ExpenseClaimOutputSerializer, summary="Approve items (finance)")
+    @extend_schema(
+        request=DecisionSerializer,
+        responses=ExpenseClaimOutputSerializer,
+        summary="Approve items (finance)",
+    )
     def post(self, request: Request, claim_id: int) -> Response:
         return _decide(request, claim_id, approve=True)
 
 
 class ExpenseClaimRejectApi(APIView):
-    @extend_schema(request=DecisionSerializer, responses=ExpenseClaimOutputSerializer, summary="Reject items with a reason (finance)")
+    @extend_schema(
+        request=DecisionSerializer,
+        responses=ExpenseClaimOutputSerializer,
+        summary="Reject items with a reason (finance)",
+    )
     def post(self, request: Request, claim_id: int) -> Response:
         return _decide(request, claim_id, approve=False)
 
 
 class ReceiptApi(APIView):
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY}, summary="Download a receipt")
+    @extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        summary="Download a receipt",
+    )
     def get(self, request: Request, claim_id: int, item_id: int) -> FileResponse:
         user = _user(request)
         claim = expense_claim_get(user=user, claim_id=claim_id)
@@ -524,7 +592,17 @@ class PaymentRunOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PaymentRun
-        fields = ["id", "organisation", "reference", "status", "created_at", "exported_at", "paid_on", "payment_count", "total"]
+        fields = [
+            "id",
+            "organisation",
+            "reference",
+            "status",
+            "created_at",
+            "exported_at",
+            "paid_on",
+            "payment_count",
+            "total",
+        ]
         read_only_fields = fields
 
     def get_payment_count(self, run: PaymentRun) -> int:
@@ -536,20 +614,32 @@ class PaymentRunOutputSerializer(serializers.ModelSerializer):
 
 class PaymentRunListApi(APIView):
     class RunCreateSerializer(serializers.Serializer):
-        payments = serializers.ListField(child=serializers.IntegerField(), required=False, allow_empty=False)
+        payments = serializers.ListField(
+            child=serializers.IntegerField(), required=False, allow_empty=False
+        )
 
-    @extend_schema(responses=PaymentRunOutputSerializer(many=True), summary="Payment runs (finance)")
+    @extend_schema(
+        responses=PaymentRunOutputSerializer(many=True), summary="Payment runs (finance)"
+    )
     def get(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=_user(request), organisation_id=organisation_id)
         require_role(membership, FINANCE_ROLES, action="see payment runs")
-        return _paginate(self, request, payment_run_list(membership=membership), PaymentRunOutputSerializer)
+        return _paginate(
+            self, request, payment_run_list(membership=membership), PaymentRunOutputSerializer
+        )
 
-    @extend_schema(request=RunCreateSerializer, responses={201: PaymentRunOutputSerializer}, summary="Batch approved payments into a run (finance)")
+    @extend_schema(
+        request=RunCreateSerializer,
+        responses={201: PaymentRunOutputSerializer},
+        summary="Batch approved payments into a run (finance)",
+    )
     def post(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=_user(request), organisation_id=organisation_id)
         serializer = self.RunCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        run = services.payment_run_create(by=membership, payment_ids=serializer.validated_data.get("payments"))
+        run = services.payment_run_create(
+            by=membership, payment_ids=serializer.validated_data.get("payments")
+        )
         return Response(PaymentRunOutputSerializer(run).data, status=status.HTTP_201_CREATED)
 
 
@@ -558,11 +648,15 @@ class PaymentRunDetailApi(APIView):
     def get(self, request: Request, organisation_id: int, run_id: int) -> Response:
         membership = membership_get(user=_user(request), organisation_id=organisation_id)
         require_role(membership, FINANCE_ROLES, action="see payment runs")
-        return Response(PaymentRunOutputSerializer(payment_run_get(membership=membership, run_id=run_id)).data)
+        return Response(
+            PaymentRunOutputSerializer(payment_run_get(membership=membership, run_id=run_id)).data
+        )
 
 
 class PaymentRunExportApi(APIView):
-    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR}, summary="Export a run as CSV (finance)")
+    @extend_schema(
+        responses={(200, "text/csv"): OpenApiTypes.STR}, summary="Export a run as CSV (finance)"
+    )
     def get(self, request: Request, organisation_id: int, run_id: int) -> HttpResponse:
         membership = membership_get(user=_user(request), organisation_id=organisation_id)
         require_role(membership, FINANCE_ROLES, action="export payment runs")
@@ -574,37 +668,56 @@ class PaymentRunExportApi(APIView):
 
 
 class PaymentRunMarkPaidApi(APIView):
-    @extend_schema(request=PaidOnSerializer, responses=PaymentRunOutputSerializer, summary="Mark every payment in a run paid (finance)")
+    @extend_schema(
+        request=PaidOnSerializer,
+        responses=PaymentRunOutputSerializer,
+        summary="Mark every payment in a run paid (finance)",
+    )
     def post(self, request: Request, organisation_id: int, run_id: int) -> Response:
         membership = membership_get(user=_user(request), organisation_id=organisation_id)
         run = payment_run_get(membership=membership, run_id=run_id)
         serializer = PaidOnSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        paid = services.payment_run_mark_paid(by=membership, run=run, paid_on=serializer.validated_data["paid_on"])
+        paid = services.payment_run_mark_paid(
+            by=membership, run=run, paid_on=serializer.validated_data["paid_on"]
+        )
         return Response(PaymentRunOutputSerializer(paid).data)
 
 
 class FinanceSettingsSerializer(serializers.Serializer):
     mileage_rate = MoneyInput(max_value=5)
-    monthly_budget = MoneyInput(required=False, allow_null=True, max_value=10_000_000, max_digits=12)
-    tax_year_budget = MoneyInput(required=False, allow_null=True, max_value=10_000_000, max_digits=12)
+    monthly_budget = MoneyInput(
+        required=False, allow_null=True, max_value=10_000_000, max_digits=12
+    )
+    tax_year_budget = MoneyInput(
+        required=False, allow_null=True, max_value=10_000_000, max_digits=12
+    )
     receipts_required = serializers.BooleanField(required=False)
 
 
 class FinanceSettingsApi(APIView):
-    @extend_schema(responses=FinanceSettingsSerializer, summary="Mileage rate, receipts and budgets")
+    @extend_schema(
+        responses=FinanceSettingsSerializer, summary="Mileage rate, receipts and budgets"
+    )
     def get(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=_user(request), organisation_id=organisation_id)
-        return Response(FinanceSettingsSerializer(finance_settings_for(membership.organisation)).data)
+        return Response(
+            FinanceSettingsSerializer(finance_settings_for(membership.organisation)).data
+        )
 
-    @extend_schema(request=FinanceSettingsSerializer, responses=FinanceSettingsSerializer, summary="Change finance settings (finance, admins)")
+    @extend_schema(
+        request=FinanceSettingsSerializer,
+        responses=FinanceSettingsSerializer,
+        summary="Change finance settings (finance, admins)",
+    )
     def put(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=_user(request), organisation_id=organisation_id)
         serializer = FinanceSettingsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        settings = services.finance_settings_set(by=membership, data=dict(serializer.validated_data))
+        settings = services.finance_settings_set(
+            by=membership, data=dict(serializer.validated_data)
+        )
         return Response(FinanceSettingsSerializer(settings).data)
-
 
 
 class SpendSerializer(serializers.Serializer):
@@ -637,9 +750,13 @@ class DashboardSerializer(serializers.Serializer):
 
 
 class DashboardApi(APIView):
-    @extend_schema(responses=DashboardSerializer, summary="Spend, budgets, approvals and next sessions")
+    @extend_schema(
+        responses=DashboardSerializer, summary="Spend, budgets, approvals and next sessions"
+    )
     def get(self, request: Request, organisation_id: int) -> Response:
         from .dashboard import organisation_dashboard
 
         membership = membership_get(user=_user(request), organisation_id=organisation_id)
-        return Response(DashboardSerializer(organisation_dashboard(organisation=membership.organisation)).data)
+        return Response(
+            DashboardSerializer(organisation_dashboard(organisation=membership.organisation)).data
+        )

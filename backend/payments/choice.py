@@ -76,8 +76,9 @@ def decide_fee(
             )
         else:
             reason = (
-                f"Cut to keep within the contributor's cap of {format_gbp(spec.cap_amount)}{where}: "
-                f"{format_gbp(cap_used)} was already counted, so {format_gbp(payable)} could be paid."
+                "Cut to keep within the contributor's cap of "
+                f"{format_gbp(spec.cap_amount)}{where}: {format_gbp(cap_used)} was already "
+                f"counted, so {format_gbp(payable)} could be paid."
             )
         return FeeDecision(payable, offered - payable, reason)
     if spec.choice == PaymentChoice.EXPENSES_ONLY:

@@ -35,25 +35,29 @@ class Spend:
 
 
 def _spend(organisation: Organisation, start: date, end: date, budget: Decimal | None) -> Spend:
-    totals = Payment.objects.filter(
-        organisation=organisation, counts_on__gte=start, counts_on__lte=end
-    ).exclude(status=PaymentStatus.CANCELLED).aggregate(
-        fees=Sum("payable", filter=Q(kind=PaymentKind.FEE)),
-        expenses=Sum("payable", filter=Q(kind=PaymentKind.EXPENSE)),
+    totals = (
+        Payment.objects.filter(organisation=organisation, counts_on__gte=start, counts_on__lte=end)
+        .exclude(status=PaymentStatus.CANCELLED)
+        .aggregate(
+            fees=Sum("payable", filter=Q(kind=PaymentKind.FEE)),
+            expenses=Sum("payable", filter=Q(kind=PaymentKind.EXPENSE)),
+        )
     )
     return Spend(start, end, totals["fees"] or ZERO, totals["expenses"] or ZERO, budget)
 
 
-def organisation_dashboard(*, organisation: Organisation, today: date | None = None) -> dict[str, Any]:
+def organisation_dashboard(
+    *, organisation: Organisation, today: date | None = None
+) -> dict[str, Any]:
     from opportunities.models import Session
 
     today = today or uk_today()
     settings = finance_settings_for(organisation)
     month = period_containing(PeriodKind.CALENDAR_MONTH, today)
     tax_year = period_containing(PeriodKind.TAX_YEAR, today)
-    pending = Payment.objects.filter(organisation=organisation, status=PaymentStatus.PENDING).aggregate(
-        total=Sum("payable")
-    )
+    pending = Payment.objects.filter(
+        organisation=organisation, status=PaymentStatus.PENDING
+    ).aggregate(total=Sum("payable"))
     sessions = (
         Session.objects.filter(opportunity__organisation=organisation, date__gte=today)
         .select_related("opportunity")
@@ -61,8 +65,12 @@ def organisation_dashboard(*, organisation: Organisation, today: date | None = N
     )
     return {
         "this_month": _spend(organisation, month.start, month.end, settings.monthly_budget),
-        "this_tax_year": _spend(organisation, tax_year.start, tax_year.end, settings.tax_year_budget),
-        "pending_approvals": Payment.objects.filter(organisation=organisation, status=PaymentStatus.PENDING).count(),
+        "this_tax_year": _spend(
+            organisation, tax_year.start, tax_year.end, settings.tax_year_budget
+        ),
+        "pending_approvals": Payment.objects.filter(
+            organisation=organisation, status=PaymentStatus.PENDING
+        ).count(),
         "pending_total": pending["total"] or ZERO,
         "approved_not_in_run": Payment.objects.filter(
             organisation=organisation, status=PaymentStatus.APPROVED, run__isnull=True

@@ -70,9 +70,9 @@ def _fee(fee: DemoFee, people: dict[str, User]) -> Payment:
 
 def _attendance_fees() -> None:
     """Fees for attendance the roles demo logged directly."""
-    for attendance in Attendance.objects.filter(payment__isnull=True, offered_amount__gt=0).select_related(
-        "engagement__opportunity__organisation", "engagement__contributor"
-    ):
+    for attendance in Attendance.objects.filter(
+        payment__isnull=True, offered_amount__gt=0
+    ).select_related("engagement__opportunity__organisation", "engagement__contributor"):
         slug = attendance.engagement.opportunity.organisation.slug
         services.payment_record(
             by=_member(slug, "coordinator"),
@@ -91,7 +91,11 @@ def _paid_run(today: date, payments: list[Payment]) -> None:
     finance = _member("northfield", "finance")
     if PaymentRun.objects.filter(organisation=finance.organisation, status="paid").exists():
         return
-    approved = [p for p in payments if p.organisation_id == finance.organisation_id and p.status == "approved"]
+    approved = [
+        p
+        for p in payments
+        if p.organisation_id == finance.organisation_id and p.status == "approved"
+    ]
     if not approved:
         return
     run = services.payment_run_create(by=finance, payment_ids=[p.pk for p in approved])
@@ -135,28 +139,80 @@ def seed(*, today: date | None = None) -> None:
     # Choices first, so fees are decided under them (a second run changes nothing).
     services.preference_set(
         contributor=people[ESA],
-        data={"choice": "capped", "cap_amount": Decimal("20.00"), "cap_period": "benefit_week", "method": "bank_transfer"},
+        data={
+            "choice": "capped",
+            "cap_amount": Decimal("20.00"),
+            "cap_period": "benefit_week",
+            "method": "bank_transfer",
+        },
     )
     if not PaymentPreference.objects.filter(contributor=people[UC]).exists():
-        services.preference_set(contributor=people[UC], data={"choice": "full", "method": "voucher"})
+        services.preference_set(
+            contributor=people[UC], data={"choice": "full", "method": "voucher"}
+        )
     this_week = period_containing(PeriodKind.BENEFIT_WEEK, today)
-    carer_last_week = period_containing(PeriodKind.BENEFIT_WEEK, today - timedelta(days=7), week_start=2)
+    carer_last_week = period_containing(
+        PeriodKind.BENEFIT_WEEK, today - timedelta(days=7), week_start=2
+    )
     uc_period = period_containing(PeriodKind.UC_ASSESSMENT_PERIOD, today, uc_start_day=15)
     fees = [
         # Alex (ESA, capped at £20 a week): two organisations in one week reach the cap.
-        DemoFee("esa-1", "northfield", ESA, "12.00", this_week.start, "Advisory group: papers review"),
-        DemoFee("esa-2", "southdown", ESA, "25.00", this_week.start, "Co-research: interview analysis", approve=True),
+        DemoFee(
+            "esa-1", "northfield", ESA, "12.00", this_week.start, "Advisory group: papers review"
+        ),
+        DemoFee(
+            "esa-2",
+            "southdown",
+            ESA,
+            "25.00",
+            this_week.start,
+            "Co-research: interview analysis",
+            approve=True,
+        ),
         # Sam (Universal Credit, paid in vouchers): most of the work allowance this period.
-        DemoFee("uc-1", "northfield", UC, "180.00", uc_period.start, "Advisory group: two meetings", approve=True),
-        DemoFee("uc-2", "southdown", UC, "180.00", uc_period.start + timedelta(days=2), "Steering group: full day"),
+        DemoFee(
+            "uc-1",
+            "northfield",
+            UC,
+            "180.00",
+            uc_period.start,
+            "Advisory group: two meetings",
+            approve=True,
+        ),
+        DemoFee(
+            "uc-2",
+            "southdown",
+            UC,
+            "180.00",
+            uc_period.start + timedelta(days=2),
+            "Steering group: full day",
+        ),
         # Jo (Carer's Allowance): went over the weekly limit last week, paid in a payment run.
-        DemoFee("carer-1", "northfield", CARER, "120.00", carer_last_week.start, "Interview panel: shortlisting", approve=True),
-        DemoFee("carer-2", "southdown", CARER, "90.00", carer_last_week.start + timedelta(days=1), "Co-research: workshop", approve=True),
+        DemoFee(
+            "carer-1",
+            "northfield",
+            CARER,
+            "120.00",
+            carer_last_week.start,
+            "Interview panel: shortlisting",
+            approve=True,
+        ),
+        DemoFee(
+            "carer-2",
+            "southdown",
+            CARER,
+            "90.00",
+            carer_last_week.start + timedelta(days=1),
+            "Co-research: workshop",
+            approve=True,
+        ),
     ]
     payments = [_fee(fee, people) for fee in fees]
     _paid_run(today, payments)
     # After going over, Jo chose expenses only.
     if PaymentPreference.objects.filter(contributor=people[CARER]).first() is None:
-        services.preference_set(contributor=people[CARER], data={"choice": "expenses_only", "method": "bank_transfer"})
+        services.preference_set(
+            contributor=people[CARER], data={"choice": "expenses_only", "method": "bank_transfer"}
+        )
     _attendance_fees()
     _expense_claim(people, today)

@@ -35,6 +35,8 @@ from .models import (
 )
 from .receipts import receipt_check, sha256
 
+EXPENSE_REASON = "A receipted expense, paid at cost. Expenses never count as earnings."
+
 
 @dataclass(frozen=True)
 class ItemInput:
@@ -65,10 +67,14 @@ def expense_claim_submit(
     from opportunities.models import Engagement
 
     if idempotency_key:
-        existing = ExpenseClaim.objects.filter(contributor=contributor, idempotency_key=idempotency_key).first()
+        existing = ExpenseClaim.objects.filter(
+            contributor=contributor, idempotency_key=idempotency_key
+        ).first()
         if existing is not None:
             return existing
-    engaged = Engagement.objects.filter(contributor=contributor, opportunity__organisation=organisation)
+    engaged = Engagement.objects.filter(
+        contributor=contributor, opportunity__organisation=organisation
+    )
     if not engaged.exists():
         raise ApplicationError(
             "You can only claim expenses from an organisation you have worked with.",
@@ -127,7 +133,13 @@ def expense_claim_submit(
         row.save()
         if index in checked:
             content, mime, name, original = checked[index]
-            receipt = Receipt(item=row, content_type=mime, size=len(content), sha256=sha256(content), original_name=original[:255])
+            receipt = Receipt(
+                item=row,
+                content_type=mime,
+                size=len(content),
+                sha256=sha256(content),
+                original_name=original[:255],
+            )
             receipt.file.save(name, ContentFile(content), save=False)
             receipt.save()
     return claim
@@ -185,7 +197,7 @@ def expense_items_decide(
                 offered=item.amount,
                 payable=item.amount,
                 waived=Decimal("0.00"),
-                choice_reason="A receipted expense, paid at cost. Expenses never count as earnings.",
+                choice_reason=EXPENSE_REASON,
                 method=method,
                 due_on=uk_today(),
                 counts_on=uk_today(),

@@ -175,9 +175,14 @@ class Payment(models.Model):
         max_length=10, choices=PaymentStatus.choices, default=PaymentStatus.PENDING
     )
     run = models.ForeignKey(
-        "payments.PaymentRun", null=True, blank=True, on_delete=models.PROTECT, related_name="payments"
+        "payments.PaymentRun",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="payments",
     )
-    idempotency_key = models.CharField(max_length=200, null=True, blank=True)
+    # NULL, not "", when absent: the unique constraint applies only to real keys.
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
     request_fingerprint = models.CharField(max_length=64, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -250,17 +255,17 @@ class Payment(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.pk}: £{self.payable} ({self.status})"
 
-    @classmethod
-    def from_db(cls, db: Any, field_names: Any, values: Any) -> Payment:
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")
-        return instance
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if getattr(self, "_loaded_status", None) == PaymentStatus.PAID:
             raise PaidPaymentError("A paid payment cannot be changed. Record a correction instead.")
         super().save(*args, **kwargs)
         self._loaded_status = self.status
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Payment:
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_status = instance.__dict__.get("status") or ""
+        return instance
 
     @property
     def counts_towards_limits(self) -> bool:
@@ -278,7 +283,8 @@ class FinanceSettings(models.Model):
         "organisations.Organisation", on_delete=models.CASCADE, related_name="finance_settings"
     )
     mileage_rate = MoneyField(
-        default=Decimal("0.45"), help_text="Pounds per mile paid for travel by car (HMRC's approved rate is 45p)."
+        default=Decimal("0.45"),
+        help_text="Pounds per mile paid for travel by car (HMRC's approved rate is 45p).",
     )
     monthly_budget = MoneyField(null=True, blank=True)
     tax_year_budget = MoneyField(null=True, blank=True)
@@ -313,7 +319,8 @@ class ExpenseClaim(models.Model):
         related_name="expense_claims",
     )
     note = models.TextField(blank=True)
-    idempotency_key = models.CharField(max_length=200, null=True, blank=True)
+    # NULL, not "", when absent: the unique constraint applies only to real keys.
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -77,16 +77,13 @@ def choice_spec_for(*, contributor: User, engagement_id: int | None) -> ChoiceSp
 def counted_fees(*, contributor: User, start: date, end: date) -> QuerySet[Payment]:
     """Fees that count against the contributor's caps and limits in ``start``..``end``:
     pending, approved or paid, across every organisation; never expenses or donations."""
-    return (
-        Payment.objects.filter(
-            contributor=contributor,
-            kind=PaymentKind.FEE,
-            status__in=LIVE_STATUSES,
-            counts_on__gte=start,
-            counts_on__lte=end,
-        )
-        .exclude(choice=PaymentChoice.DONATE)
-    )
+    return Payment.objects.filter(
+        contributor=contributor,
+        kind=PaymentKind.FEE,
+        status__in=LIVE_STATUSES,
+        counts_on__gte=start,
+        counts_on__lte=end,
+    ).exclude(choice=PaymentChoice.DONATE)
 
 
 def fees_counted_total(

@@ -27,6 +27,7 @@ from periods import PeriodKind, uk_today
 
 from .choice import ChoiceSpec, decide_fee
 from .events import contributor_money_changed
+from .expenses import EXPENSE_REASON
 from .models import (
     EngagementPaymentChoice,
     FinanceSettings,
@@ -101,10 +102,9 @@ def preference_set(*, contributor: User, data: dict[str, Any]) -> PaymentPrefere
     if not contributor.is_contributor:
         raise ApplicationError("Only contributor accounts have a payment preference.")
     clean = _validate_choice(contributor, data)
-    preference = (
-        PaymentPreference.objects.select_for_update().filter(contributor=contributor).first()
-        or PaymentPreference(contributor=contributor)
-    )
+    preference = PaymentPreference.objects.select_for_update().filter(
+        contributor=contributor
+    ).first() or PaymentPreference(contributor=contributor)
     for field, value in clean.items():
         setattr(preference, field, value)
     _audited(preference, contributor)
@@ -120,7 +120,9 @@ def engagement_choice_set(
     """Override the default choice for one engagement, or remove the override (data=None)."""
     if engagement.contributor_id != contributor.pk:
         raise NotFound("There is no engagement with that id that you can see.")
-    existing = EngagementPaymentChoice.objects.select_for_update().filter(engagement=engagement).first()
+    existing = (
+        EngagementPaymentChoice.objects.select_for_update().filter(engagement=engagement).first()
+    )
     if data is None:
         if existing is not None:
             _audited(existing, contributor)
@@ -156,7 +158,11 @@ def _check_engagement(organisation: Organisation, contributor: User, engagement:
         ):
             raise ApplicationError(
                 "That engagement is not this contributor's work with your organisation.",
-                fields={"engagement": ["Choose an engagement of this contributor with your organisation."]},
+                fields={
+                    "engagement": [
+                        "Choose an engagement of this contributor with your organisation."
+                    ]
+                },
             )
         return
     if not Engagement.objects.filter(
@@ -180,7 +186,9 @@ def _replay(organisation: Organisation, key: str, fingerprint: str) -> RecordRes
     return RecordResult(existing, replayed=True)
 
 
-def _cap_used(contributor: User, spec: ChoiceSpec, counts_on: date, exclude: int | None) -> tuple[Decimal, str]:
+def _cap_used(
+    contributor: User, spec: ChoiceSpec, counts_on: date, exclude: int | None
+) -> tuple[Decimal, str]:
     params = contributor_period_params(contributor=contributor)
     period = params.period(spec.cap_period, counts_on)
     used = fees_counted_total(
@@ -259,7 +267,9 @@ def _record_locked(
 ) -> Payment:
     _check_engagement(organisation, contributor, engagement)
     _lock_contributor(contributor)
-    spec = choice_spec_for(contributor=contributor, engagement_id=engagement.pk if engagement else None)
+    spec = choice_spec_for(
+        contributor=contributor, engagement_id=engagement.pk if engagement else None
+    )
     payment = Payment(
         organisation=organisation,
         contributor=contributor,
@@ -289,7 +299,7 @@ def _record_locked(
     else:
         payment.payable = amount
         payment.waived = ZERO
-        payment.choice_reason = "A receipted expense, paid at cost. Expenses never count as earnings."
+        payment.choice_reason = EXPENSE_REASON
     _audited(payment, by)
     payment.save()
     contributor_money_changed(contributor.pk)
@@ -308,7 +318,9 @@ def _locked_payment(by: Membership, payment: Payment) -> Payment:
 
 def _refuse_if_final(payment: Payment, action: str) -> None:
     if payment.status == PaymentStatus.PAID:
-        raise Conflict(f"This payment has been paid, so it cannot be {action}. Record a correction instead.")
+        raise Conflict(
+            f"This payment has been paid, so it cannot be {action}. Record a correction instead."
+        )
     if payment.status == PaymentStatus.CANCELLED:
         raise Conflict(f"This payment was cancelled, so it cannot be {action}.")
 
@@ -404,7 +416,9 @@ def payment_reschedule(*, by: Membership, payment: Payment, due_on: date) -> Pay
             method=payment.method,
         )
         used, label = _cap_used(payment.contributor, spec, due_on, exclude=payment.pk)
-        decision = decide_fee(offered=payment.offered, spec=spec, cap_used=used, cap_period_label=label)
+        decision = decide_fee(
+            offered=payment.offered, spec=spec, cap_used=used, cap_period_label=label
+        )
         payment.payable, payment.waived = decision.payable, decision.waived
         payment.choice_reason = f"Due date moved to {due_on:%d %B %Y}. {decision.reason}"
     _audited(payment, by.user)
@@ -419,7 +433,9 @@ def payment_reschedule(*, by: Membership, payment: Payment, due_on: date) -> Pay
 @transaction.atomic
 def finance_settings_set(*, by: Membership, data: dict[str, Any]) -> FinanceSettings:
     require_role(by, FINANCE_ROLES, action="change finance settings")
-    settings, _ = FinanceSettings.objects.select_for_update().get_or_create(organisation_id=by.organisation_id)
+    settings, _ = FinanceSettings.objects.select_for_update().get_or_create(
+        organisation_id=by.organisation_id
+    )
     for field, value in data.items():
         setattr(settings, field, value)
     _audited(settings, by.user)
@@ -431,7 +447,9 @@ def finance_settings_set(*, by: Membership, data: dict[str, Any]) -> FinanceSett
 
 
 def _run_reference(organisation: Organisation) -> str:
-    return f"RUN-{organisation.slug[:12].upper()}-{uk_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    return (
+        f"RUN-{organisation.slug[:12].upper()}-{uk_today():%Y%m%d}-{secrets.token_hex(3).upper()}"
+    )
 
 
 @transaction.atomic
@@ -447,7 +465,12 @@ def payment_run_create(*, by: Membership, payment_ids: list[int] | None = None) 
         if missing:
             raise ApplicationError(
                 "Some payments cannot go in a run.",
-                fields={"payments": [f"Payment {pk} is not an approved payment outside a run." for pk in sorted(missing)]},
+                fields={
+                    "payments": [
+                        f"Payment {pk} is not an approved payment outside a run."
+                        for pk in sorted(missing)
+                    ]
+                },
             )
     else:
         chosen = list(candidates)
@@ -456,7 +479,11 @@ def payment_run_create(*, by: Membership, payment_ids: list[int] | None = None) 
             "There are no approved payments to put in a run.",
             fields={"payments": ["Approve some payments first."]},
         )
-    run = PaymentRun(organisation_id=by.organisation_id, reference=_run_reference(by.organisation), created_by=by.user)
+    run = PaymentRun(
+        organisation_id=by.organisation_id,
+        reference=_run_reference(by.organisation),
+        created_by=by.user,
+    )
     _audited(run, by.user)
     run.save()
     for payment in chosen:
@@ -466,7 +493,16 @@ def payment_run_create(*, by: Membership, payment_ids: list[int] | None = None) 
     return run
 
 
-CSV_COLUMNS = ["payment_id", "contributor_reference", "payee_name", "amount", "method", "kind", "description", "due_on"]
+CSV_COLUMNS = [
+    "payment_id",
+    "contributor_reference",
+    "payee_name",
+    "amount",
+    "method",
+    "kind",
+    "description",
+    "due_on",
+]
 
 
 def contributor_reference(contributor_id: int) -> str:
@@ -523,7 +559,9 @@ def payment_run_mark_paid(*, by: Membership, run: PaymentRun, paid_on: date) -> 
     for payment in payments:
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         if payment.status != PaymentStatus.APPROVED:
-            raise Conflict(f"Payment {payment.pk} in this run is {payment.get_status_display().lower()}.")
+            raise Conflict(
+                f"Payment {payment.pk} in this run is {payment.get_status_display().lower()}."
+            )
         _check_paid_on(payment, paid_on)
         _mark_paid(payment, by=by.user, paid_on=paid_on)
     run.status = RunStatus.PAID

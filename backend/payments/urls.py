@@ -6,14 +6,40 @@ urlpatterns = [
     path("me/payment-preference/", apis.PaymentPreferenceApi.as_view(), name="payment-preference"),
     path("payments/", apis.PaymentListApi.as_view(), name="payment-list"),
     path("payments/<int:payment_id>/", apis.PaymentDetailApi.as_view(), name="payment-detail"),
-    path("payments/<int:payment_id>/approve/", apis.PaymentApproveApi.as_view(), name="payment-approve"),
-    path("payments/<int:payment_id>/cancel/", apis.PaymentCancelApi.as_view(), name="payment-cancel"),
-    path("payments/<int:payment_id>/mark-paid/", apis.PaymentMarkPaidApi.as_view(), name="payment-mark-paid"),
-    path("payments/<int:payment_id>/reschedule/", apis.PaymentRescheduleApi.as_view(), name="payment-reschedule"),
+    path(
+        "payments/<int:payment_id>/approve/",
+        apis.PaymentApproveApi.as_view(),
+        name="payment-approve",
+    ),
+    path(
+        "payments/<int:payment_id>/cancel/", apis.PaymentCancelApi.as_view(), name="payment-cancel"
+    ),
+    path(
+        "payments/<int:payment_id>/mark-paid/",
+        apis.PaymentMarkPaidApi.as_view(),
+        name="payment-mark-paid",
+    ),
+    path(
+        "payments/<int:payment_id>/reschedule/",
+        apis.PaymentRescheduleApi.as_view(),
+        name="payment-reschedule",
+    ),
     path("expense-claims/", apis.ExpenseClaimListApi.as_view(), name="expense-claim-list"),
-    path("expense-claims/<int:claim_id>/", apis.ExpenseClaimDetailApi.as_view(), name="expense-claim-detail"),
-    path("expense-claims/<int:claim_id>/approve/", apis.ExpenseClaimApproveApi.as_view(), name="expense-claim-approve"),
-    path("expense-claims/<int:claim_id>/reject/", apis.ExpenseClaimRejectApi.as_view(), name="expense-claim-reject"),
+    path(
+        "expense-claims/<int:claim_id>/",
+        apis.ExpenseClaimDetailApi.as_view(),
+        name="expense-claim-detail",
+    ),
+    path(
+        "expense-claims/<int:claim_id>/approve/",
+        apis.ExpenseClaimApproveApi.as_view(),
+        name="expense-claim-approve",
+    ),
+    path(
+        "expense-claims/<int:claim_id>/reject/",
+        apis.ExpenseClaimRejectApi.as_view(),
+        name="expense-claim-reject",
+    ),
     path(
         "expense-claims/<int:claim_id>/items/<int:item_id>/receipt/",
         apis.ReceiptApi.as_view(),

@@ -14,12 +14,20 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
 from django.db.models import F, Q, Sum
 
 from coproduce.money import ZERO, format_gbp
-from payments.models import LIVE_STATUSES, Payment, PaymentChoice, PaymentKind, PaymentMethod, PaymentStatus
+from payments.models import (
+    LIVE_STATUSES,
+    Payment,
+    PaymentChoice,
+    PaymentKind,
+    PaymentMethod,
+    PaymentStatus,
+)
 from periods import Period, PeriodKind, period_containing
 
 from .models import AppliesBy, ThresholdRule
@@ -87,7 +95,9 @@ class Person:
     cap_period: str
 
     def period(self, kind: PeriodKind | str, day: date) -> Period:
-        return period_containing(kind, day, week_start=self.week_start, uc_start_day=self.uc_start_day or 1)
+        return period_containing(
+            kind, day, week_start=self.week_start, uc_start_day=self.uc_start_day or 1
+        )
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,9 @@ class RuleBook:
                 return rule
         return None
 
-    def for_payment_date(self, code: str, on: date, person: Person) -> tuple[ThresholdRule, Period] | None:
+    def for_payment_date(
+        self, code: str, on: date, person: Person
+    ) -> tuple[ThresholdRule, Period] | None:
         """The rule row a payment counting on ``on`` is judged by, and the period it falls in."""
         rule = self._in_force(code, on)
         if rule is None:
@@ -178,10 +190,14 @@ def people_load(contributor_ids: list[int]) -> dict[int, Person]:
     from contributors.models import BenefitCircumstances
     from payments.models import PaymentPreference
 
-    circumstances = {c.user_id: c for c in BenefitCircumstances.objects.filter(user_id__in=contributor_ids)}
+    circumstances = {
+        c.user_id: c for c in BenefitCircumstances.objects.filter(user_id__in=contributor_ids)
+    }
     preferences = {
         p.contributor_id: p
-        for p in PaymentPreference.objects.filter(contributor_id__in=contributor_ids, choice=PaymentChoice.CAPPED)
+        for p in PaymentPreference.objects.filter(
+            contributor_id__in=contributor_ids, choice=PaymentChoice.CAPPED
+        )
     }
     people: dict[int, Person] = {}
     for contributor_id in contributor_ids:
@@ -198,16 +214,16 @@ def people_load(contributor_ids: list[int]) -> dict[int, Person]:
     return people
 
 
-def _day_totals(rows: Iterable[dict[str, object]]) -> Iterable[tuple[int, date, DayTotal]]:
+def _day_totals(rows: Iterable[dict[str, Any]]) -> Iterable[tuple[int, date, DayTotal]]:
     for row in rows:
         yield (
-            row["contributor_id"],  # type: ignore[misc]
-            row["day"],  # type: ignore[misc]
+            row["contributor_id"],
+            row["day"],
             DayTotal(
-                paid=row["paid"] or ZERO,  # type: ignore[arg-type]
-                committed=row["committed"] or ZERO,  # type: ignore[arg-type]
-                voucher_paid=row["voucher_paid"] or ZERO,  # type: ignore[arg-type]
-                voucher_committed=row["voucher_committed"] or ZERO,  # type: ignore[arg-type]
+                paid=row["paid"] or ZERO,
+                committed=row["committed"] or ZERO,
+                voucher_paid=row["voucher_paid"] or ZERO,
+                voucher_committed=row["voucher_committed"] or ZERO,
             ),
         )
 
@@ -215,8 +231,12 @@ def _day_totals(rows: Iterable[dict[str, object]]) -> Iterable[tuple[int, date, 
 _SUMS = {
     "paid": Sum("payable", filter=Q(status=PaymentStatus.PAID)),
     "committed": Sum("payable", filter=~Q(status=PaymentStatus.PAID)),
-    "voucher_paid": Sum("payable", filter=Q(status=PaymentStatus.PAID, method=PaymentMethod.VOUCHER)),
-    "voucher_committed": Sum("payable", filter=~Q(status=PaymentStatus.PAID) & Q(method=PaymentMethod.VOUCHER)),
+    "voucher_paid": Sum(
+        "payable", filter=Q(status=PaymentStatus.PAID, method=PaymentMethod.VOUCHER)
+    ),
+    "voucher_committed": Sum(
+        "payable", filter=~Q(status=PaymentStatus.PAID) & Q(method=PaymentMethod.VOUCHER)
+    ),
 }
 
 
@@ -275,7 +295,15 @@ def statuses_for(
             paid, committed = ledger.totals(period, vouchers_count=rule.vouchers_count)
             extra, sessions = (forecasts or {}).get((code, period.start), (ZERO, 0))
             seen[(code, period.start)] = LimitStatus(
-                person.contributor_id, code, rule, period, paid, committed, rule.limit, extra, sessions
+                person.contributor_id,
+                code,
+                rule,
+                period,
+                paid,
+                committed,
+                rule.limit,
+                extra,
+                sessions,
             )
         if person.cap_amount is not None and person.cap_period:
             period = person.period(person.cap_period, day)

@@ -35,7 +35,12 @@ def _spec(row: EngagementPaymentChoice | PaymentPreference | None, source: str) 
 
 
 def forecasts_load(
-    people: dict[int, Person], ledgers: dict[int, Ledger], rules: RuleBook, *, start: date, end: date
+    people: dict[int, Person],
+    ledgers: dict[int, Ledger],
+    rules: RuleBook,
+    *,
+    start: date,
+    end: date,
 ) -> dict[int, Forecasts]:
     ids = list(people)
     rows = list(
@@ -58,13 +63,18 @@ def forecasts_load(
         return {}
     engagement_ids = {row["engagement_id"] for row in rows}
     attended = set(
-        Attendance.objects.filter(engagement_id__in=engagement_ids).values_list("engagement_id", "session_id")
+        Attendance.objects.filter(engagement_id__in=engagement_ids).values_list(
+            "engagement_id", "session_id"
+        )
     )
     has_attended = {engagement_id for engagement_id, _ in attended}
     overrides = {
-        c.engagement_id: c for c in EngagementPaymentChoice.objects.filter(engagement_id__in=engagement_ids)
+        c.engagement_id: c
+        for c in EngagementPaymentChoice.objects.filter(engagement_id__in=engagement_ids)
     }
-    preferences = {p.contributor_id: p for p in PaymentPreference.objects.filter(contributor_id__in=ids)}
+    preferences = {
+        p.contributor_id: p for p in PaymentPreference.objects.filter(contributor_id__in=ids)
+    }
 
     results: dict[int, Forecasts] = {}
     simulated: dict[int, dict[date, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
@@ -73,19 +83,29 @@ def forecasts_load(
             continue
         person = people[row["contributor_id"]]
         first = row["engagement_id"] not in has_attended
-        offered = offered_fee(rate=row["rate"], unit=row["unit"], hours=row["planned_hours"], first_attendance=first)
+        offered = offered_fee(
+            rate=row["rate"], unit=row["unit"], hours=row["planned_hours"], first_attendance=first
+        )
         has_attended.add(row["engagement_id"])
         if offered <= ZERO:
             continue
         override = overrides.get(row["engagement_id"])
-        spec = _spec(override, "engagement") if override else _spec(preferences.get(person.contributor_id), "preference")
+        spec = (
+            _spec(override, "engagement")
+            if override
+            else _spec(preferences.get(person.contributor_id), "preference")
+        )
         day: date = row["date"]
         cap_used = ZERO
         if spec.choice == PaymentChoice.CAPPED and spec.cap_period:
             cap_period = person.period(spec.cap_period, day)
             paid, committed = ledgers[person.contributor_id].totals(cap_period, vouchers_count=True)
             extra = sum(
-                (v for d, v in simulated[person.contributor_id].items() if cap_period.start <= d <= cap_period.end),
+                (
+                    v
+                    for d, v in simulated[person.contributor_id].items()
+                    if cap_period.start <= d <= cap_period.end
+                ),
                 start=ZERO,
             )
             cap_used = paid + committed + extra

@@ -154,7 +154,9 @@ class ThresholdAlert(models.Model):
                 name="thresholds_alert_period_valid",
             ),
         ]
-        indexes = [models.Index(fields=["contributor", "period_start"], name="thresholds_alert_contrib")]
+        indexes = [
+            models.Index(fields=["contributor", "period_start"], name="thresholds_alert_contrib")
+        ]
 
     def __str__(self) -> str:
         return f"Alert {self.pk} ({self.level})"

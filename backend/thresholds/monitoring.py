@@ -20,7 +20,6 @@ from periods import uk_today
 
 from .evaluation import (
     LONGEST_SHORT_PERIOD,
-    PERSONAL_CAP,
     Level,
     LimitStatus,
     RuleBook,
@@ -56,7 +55,9 @@ def contributors_statuses(
     start, end = window_for(min(today, on) if on else today)
     if on is not None:
         end = max(end, on + timedelta(days=1))
-    first_day = min(on, today - timedelta(days=recent_days)) if on else today - timedelta(days=recent_days)
+    first_day = (
+        min(on, today - timedelta(days=recent_days)) if on else today - timedelta(days=recent_days)
+    )
     ledgers = ledgers_load(
         contributor_ids, start, end, detail_from=first_day - timedelta(days=LONGEST_SHORT_PERIOD)
     )
@@ -91,7 +92,9 @@ def _wanted_alerts(status: LimitStatus) -> list[str]:
     return wanted
 
 
-def contributors_evaluate(*, contributor_ids: Iterable[int], today: date | None = None) -> list[ThresholdAlert]:
+def contributors_evaluate(
+    *, contributor_ids: Iterable[int], today: date | None = None
+) -> list[ThresholdAlert]:
     """Evaluate contributors and raise any alert not raised before. Safe to run any number of
     times: an alert is unique per contributor, limit, period and level."""
     ids = sorted(set(contributor_ids))
@@ -110,9 +113,9 @@ def contributors_evaluate(*, contributor_ids: Iterable[int], today: date | None 
         earliest = min(key.period_start for key in wanted)
         existing = {
             AlertKey(*row)
-            for row in ThresholdAlert.objects.filter(contributor_id__in=ids, period_start__gte=earliest).values_list(
-                "contributor_id", "limit_key", "period_start", "level"
-            )
+            for row in ThresholdAlert.objects.filter(
+                contributor_id__in=ids, period_start__gte=earliest
+            ).values_list("contributor_id", "limit_key", "period_start", "level")
         }
         new = [
             ThresholdAlert(
@@ -165,7 +168,9 @@ def alert_message(alert: ThresholdAlert) -> tuple[str, str]:
     period = Period(PeriodKind(alert.period_kind), alert.period_start, alert.period_end)
     what = _what(alert)
     left = max(ZERO, alert.limit - alert.counted)
-    consequence = alert.rule.consequence if alert.rule else "Fees above your cap will not be paid to you."
+    consequence = (
+        alert.rule.consequence if alert.rule else "Fees above your cap will not be paid to you."
+    )
     if alert.level == AlertLevel.APPROACHING:
         title = f"You are close to {what}"
         lead = (
@@ -174,7 +179,10 @@ def alert_message(alert: ThresholdAlert) -> tuple[str, str]:
         )
     elif alert.level == AlertLevel.REACHED:
         title = f"You have reached {what}"
-        lead = f"{format_gbp(alert.counted)} counts in the {period.label}, which is the limit of {format_gbp(alert.limit)}."
+        lead = (
+            f"{format_gbp(alert.counted)} counts in the {period.label}, which is the limit of "
+            f"{format_gbp(alert.limit)}."
+        )
     elif alert.level == AlertLevel.EXCEEDED:
         title = f"You have gone over {what}"
         lead = (
@@ -236,7 +244,9 @@ def _notify_organisations(alert: ThresholdAlert) -> None:
         .values_list("opportunity__organisation_id", flat=True)
         .distinct()
     )
-    staff = Membership.objects.filter(organisation_id__in=organisation_ids, role__in=COORDINATOR_ROLES).select_related("user")
+    staff = Membership.objects.filter(
+        organisation_id__in=organisation_ids, role__in=COORDINATOR_ROLES
+    ).select_related("user")
     for member in staff:
         if status == OrgStatus.OVER:
             title = f"{name} has no room for more paid work until {until}"
@@ -291,9 +301,12 @@ def contributors_due_for_sweep(*, today: date | None = None) -> list[int]:
     from payments.models import LIVE_STATUSES, Payment, PaymentKind
 
     today = today or uk_today()
-    start, end = window_for(today)
+    _, end = window_for(today)
     with_money = Payment.objects.filter(
-        kind=PaymentKind.FEE, status__in=LIVE_STATUSES, counts_on__gte=today - timedelta(days=42), counts_on__lte=end
+        kind=PaymentKind.FEE,
+        status__in=LIVE_STATUSES,
+        counts_on__gte=today - timedelta(days=42),
+        counts_on__lte=end,
     ).values_list("contributor_id", flat=True)
     with_sessions = Session.objects.filter(
         date__gte=today, date__lte=end, opportunity__engagements__status=EngagementStatus.ACTIVE
@@ -314,7 +327,9 @@ def contributors_with_booked_sessions(*, today: date | None = None, days: int = 
 
 
 def all_contributor_ids() -> list[int]:
-    return list(User.objects.filter(account_type="contributor", is_active=True).values_list("pk", flat=True))
+    return list(
+        User.objects.filter(account_type="contributor", is_active=True).values_list("pk", flat=True)
+    )
 
 
 @transaction.atomic

@@ -36,7 +36,7 @@ class PeriodSerializer(serializers.Serializer):
     kind = serializers.CharField()
     start = serializers.DateField()
     end = serializers.DateField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 class ForecastSerializer(serializers.Serializer):
@@ -105,7 +105,9 @@ def _limit_data(status: LimitStatus) -> dict[str, Any]:
 
 class EarningsApi(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("on", date, description="The date to look at (default today)")],
+        parameters=[
+            OpenApiParameter("on", date, description="The date to look at (default today)")
+        ],
         responses=EarningsSerializer,
         summary="My earnings against each limit that applies to me, across every organisation",
     )
@@ -127,7 +129,9 @@ class EarningsApi(APIView):
             + ADVICE
         )
         return Response(
-            EarningsSerializer({"on": on, "limits": [_limit_data(s) for s in statuses], "note": note}).data
+            EarningsSerializer(
+                {"on": on, "limits": [_limit_data(s) for s in statuses], "note": note}
+            ).data
         )
 
 
@@ -151,10 +155,16 @@ class AlertSerializer(serializers.ModelSerializer):
 
 
 class AlertListApi(APIView):
-    @extend_schema(responses=AlertSerializer(many=True), summary="My threshold alerts, newest first")
+    @extend_schema(
+        responses=AlertSerializer(many=True), summary="My threshold alerts, newest first"
+    )
     def get(self, request: Request) -> Response:
         user = _contributor(request)
-        alerts = ThresholdAlert.objects.filter(contributor=user).select_related("rule").order_by("-created_at", "-id")
+        alerts = (
+            ThresholdAlert.objects.filter(contributor=user)
+            .select_related("rule")
+            .order_by("-created_at", "-id")
+        )
         if request.GET.get("unacknowledged") in ("1", "true"):
             alerts = alerts.filter(acknowledged_at__isnull=True)
         paginator = StandardPagination()
@@ -196,17 +206,23 @@ class OrganisationContributorsApi(APIView):
         membership = membership_get(user=request.user, organisation_id=organisation_id)
         rows = (
             Engagement.objects.filter(
-                opportunity__organisation_id=membership.organisation_id, status=EngagementStatus.ACTIVE
+                opportunity__organisation_id=membership.organisation_id,
+                status=EngagementStatus.ACTIVE,
             )
             .values("contributor_id", "contributor__full_name")
             .annotate(active=Count("id"))
             .order_by("contributor__full_name", "contributor_id")
         )
         paginator = StandardPagination()
-        page = paginator.paginate_queryset(list(rows), request, view=self)
+        page: list[dict[str, Any]] = (
+            paginator.paginate_queryset(list(rows), request, view=self)  # type: ignore[arg-type]
+            or []
+        )
         ids = [row["contributor_id"] for row in page]
         sharing = set(
-            ContributorProfile.objects.filter(user_id__in=ids, share_headroom=True).values_list("user_id", flat=True)
+            ContributorProfile.objects.filter(user_id__in=ids, share_headroom=True).values_list(
+                "user_id", flat=True
+            )
         )
         today = uk_today()
         statuses = contributors_statuses(sorted(sharing), today=today, on=today) if sharing else {}

@@ -5,7 +5,11 @@ from . import monitoring_apis as apis
 urlpatterns = [
     path("me/earnings/", apis.EarningsApi.as_view(), name="earnings"),
     path("me/alerts/", apis.AlertListApi.as_view(), name="alert-list"),
-    path("me/alerts/<int:alert_id>/acknowledge/", apis.AlertAcknowledgeApi.as_view(), name="alert-acknowledge"),
+    path(
+        "me/alerts/<int:alert_id>/acknowledge/",
+        apis.AlertAcknowledgeApi.as_view(),
+        name="alert-acknowledge",
+    ),
     path(
         "organisations/<int:organisation_id>/contributors/",
         apis.OrganisationContributorsApi.as_view(),

@@ -11,7 +11,6 @@ from celery import shared_task
 from django.db import OperationalError
 
 SWEEP_CHUNK = 500
-RETRY = {"autoretry_for": (OperationalError,), "retry_backoff": True, "max_retries": 5}
 
 
 def _fan_out(contributor_ids: list[int]) -> int:
@@ -20,7 +19,13 @@ def _fan_out(contributor_ids: list[int]) -> int:
     return len(contributor_ids)
 
 
-@shared_task(name="thresholds.evaluate_contributor", ignore_result=True, **RETRY)
+@shared_task(
+    name="thresholds.evaluate_contributor",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def evaluate_contributor(contributor_id: int) -> None:
     """Enqueued on commit after every change to a contributor's money."""
     from .monitoring import contributor_evaluate
@@ -28,14 +33,26 @@ def evaluate_contributor(contributor_id: int) -> None:
     contributor_evaluate(contributor_id=contributor_id)
 
 
-@shared_task(name="thresholds.evaluate_contributors", ignore_result=True, **RETRY)
+@shared_task(
+    name="thresholds.evaluate_contributors",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def evaluate_contributors(contributor_ids: list[int]) -> None:
     from .monitoring import contributors_evaluate
 
     contributors_evaluate(contributor_ids=contributor_ids)
 
 
-@shared_task(name="thresholds.sweep", ignore_result=True, **RETRY)
+@shared_task(
+    name="thresholds.sweep",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def sweep() -> int:
     """The safety net: everyone with money or booked sessions in a current period, in chunks,
     so a lost on-commit message is caught within one sweep interval."""
@@ -44,7 +61,13 @@ def sweep() -> int:
     return _fan_out(contributors_due_for_sweep())
 
 
-@shared_task(name="thresholds.forecast_daily", ignore_result=True, **RETRY)
+@shared_task(
+    name="thresholds.forecast_daily",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def forecast_daily() -> int:
     """Each morning, look ahead at booked sessions for the coming period."""
     from .monitoring import contributors_with_booked_sessions
@@ -52,7 +75,13 @@ def forecast_daily() -> int:
     return _fan_out(contributors_with_booked_sessions())
 
 
-@shared_task(name="thresholds.reevaluate_everyone", ignore_result=True, **RETRY)
+@shared_task(
+    name="thresholds.reevaluate_everyone",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def reevaluate_everyone() -> int:
     """On 6 April (new tax year and benefit rates) and whenever a rule changes."""
     from .monitoring import all_contributor_ids

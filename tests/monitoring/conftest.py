@@ -53,7 +53,8 @@ def person_with(northfield: Org, southdown: Org) -> Callable[..., User]:
 def pay() -> Callable[..., Payment]:
     def record(org: Org, person: User, amount: str, on: date, **extra: Any) -> Payment:
         return services.payment_record(
-            by=org.coordinator, contributor=person, kind=extra.pop("kind", "fee"), amount=Decimal(amount),
+            by=org.coordinator, contributor=person, kind=extra.pop("kind", "fee"),
+            amount=Decimal(amount),
             description="Session", due_on=on, **extra,
         ).payment  # fmt: skip
 

@@ -86,8 +86,15 @@ def test_forecast_from_booked_sessions(northfield: Org, esa_person: User) -> Non
 
 def test_forecast_applies_the_payment_choice(northfield: Org, esa_person: User) -> None:
     engagement = northfield.engage(esa_person)
-    EngagementPaymentChoice.objects.create(engagement=engagement, choice="capped", cap_amount=Decimal("15.00"), cap_period="benefit_week")
-    SessionFactory.create(opportunity=engagement.opportunity, date=date(2026, 12, 1), planned_hours=Decimal("2.00"))
+    EngagementPaymentChoice.objects.create(
+        engagement=engagement,
+        choice="capped",
+        cap_amount=Decimal("15.00"),
+        cap_period="benefit_week",
+    )
+    SessionFactory.create(
+        opportunity=engagement.opportunity, date=date(2026, 12, 1), planned_hours=Decimal("2.00")
+    )
 
     body = _client(esa_person).get("/api/v1/me/earnings/", {"on": "2026-12-01"}).json()
 
@@ -127,9 +134,16 @@ def test_organisation_staff_cannot_read_earnings_or_alerts(northfield: Org) -> N
     assert staff.get("/api/v1/me/alerts/").status_code == 403
 
 
-def test_outsiders_get_404_on_an_organisations_contributors(northfield: Org, southdown: Org) -> None:
+def test_outsiders_get_404_on_an_organisations_contributors(
+    northfield: Org, southdown: Org
+) -> None:
     from tests.factories import MembershipFactory
 
     outsider = MembershipFactory.create().user
 
-    assert _client(outsider).get(f"/api/v1/organisations/{northfield.organisation.pk}/contributors/").status_code == 404
+    assert (
+        _client(outsider)
+        .get(f"/api/v1/organisations/{northfield.organisation.pk}/contributors/")
+        .status_code
+        == 404
+    )

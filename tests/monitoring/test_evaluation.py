@@ -39,12 +39,21 @@ def _client(user: User) -> APIClient:
 
 
 def _levels(person: User) -> list[tuple[str, str]]:
-    return sorted(ThresholdAlert.objects.filter(contributor=person).values_list("limit_key", "level"))
+    return sorted(
+        ThresholdAlert.objects.filter(contributor=person).values_list("limit_key", "level")
+    )
 
 
 @pytest.mark.parametrize(
     ("counted", "level"),
-    [("0.00", "ok"), ("15.99", "ok"), ("16.00", "approaching"), ("19.99", "approaching"), ("20.00", "reached"), ("20.01", "exceeded")],
+    [
+        ("0.00", "ok"),
+        ("15.99", "ok"),
+        ("16.00", "approaching"),
+        ("19.99", "approaching"),
+        ("20.00", "reached"),
+        ("20.01", "exceeded"),
+    ],
 )
 def test_levels_at_80_percent_the_limit_and_over(counted: str, level: str) -> None:
     assert level_for(D(counted), D("20.00")) == Level(level)
@@ -60,7 +69,7 @@ def test_two_organisations_in_one_benefit_week_raise_approaching_then_exceeded_o
     pay(southdown, esa_person, "5.00", MONDAY + __import__("datetime").timedelta(days=2))
     contributor_evaluate(contributor_id=esa_person.pk)
     contributor_evaluate(contributor_id=esa_person.pk)
-    evaluate_contributor.apply(args=[esa_person.pk])
+    evaluate_contributor.apply(args=(esa_person.pk,))
 
     assert _levels(esa_person) == [("esa_pw_lower", "approaching"), ("esa_pw_lower", "exceeded")]
     alerts = Notification.objects.filter(user=esa_person, kind="threshold_alert")
@@ -85,8 +94,12 @@ def test_organisations_see_near_and_over_but_never_the_benefit(
     assert over.json()["results"][0]["status"] == "over"
     for response in (near, over):
         text = response.content.decode().lower()
-        assert "esa" not in text and "employment and support" not in text and "permitted" not in text
-    warnings = Notification.objects.filter(user=northfield.coordinator.user, kind="headroom_warning")
+        assert (
+            "esa" not in text and "employment and support" not in text and "permitted" not in text
+        )
+    warnings = Notification.objects.filter(
+        user=northfield.coordinator.user, kind="headroom_warning"
+    )
     assert warnings.exists()
     assert all("ESA" not in n.body and "Employment" not in n.body for n in warnings)
 
@@ -98,9 +111,11 @@ def test_organisations_see_no_headroom_without_consent(
     pay(northfield, person, "25.00", MONDAY)
     contributor_evaluate(contributor_id=person.pk)
 
-    [row] = _client(northfield.coordinator.user).get(
-        f"/api/v1/organisations/{northfield.organisation.pk}/contributors/"
-    ).json()["results"]
+    [row] = (
+        _client(northfield.coordinator.user)
+        .get(f"/api/v1/organisations/{northfield.organisation.pk}/contributors/")
+        .json()["results"]
+    )
 
     assert row["shares_headroom"] is False
     assert row["status"] is None and row["headroom"] is None
@@ -110,7 +125,9 @@ def test_organisations_see_no_headroom_without_consent(
 def test_benefit_week_boundaries_follow_the_contributors_weekday(
     northfield: Org, person_with: Callable[..., User], pay: Pay
 ) -> None:
-    person = person_with(receives_esa=True, esa_permitted_work_limit="lower", benefit_week_start=2)  # Wednesday
+    person = person_with(
+        receives_esa=True, esa_permitted_work_limit="lower", benefit_week_start=2
+    )  # Wednesday
     pay(northfield, person, "15.00", date(2026, 11, 24))  # Tuesday: the week of 18-24 Nov
     pay(northfield, person, "15.00", date(2026, 11, 25))  # Wednesday: a new week
 
@@ -123,15 +140,23 @@ def test_benefit_week_boundaries_follow_the_contributors_weekday(
 def test_uc_assessment_period_uses_the_figure_in_force_when_it_began(
     northfield: Org, person_with: Callable[..., User], pay: Pay
 ) -> None:
-    early = person_with(receives_uc=True, uc_housing_element=True, uc_work_allowance=True, uc_assessment_start_day=10)
-    late = person_with(receives_uc=True, uc_housing_element=True, uc_work_allowance=True, uc_assessment_start_day=15)
+    early = person_with(
+        receives_uc=True,
+        uc_housing_element=True,
+        uc_work_allowance=True,
+        uc_assessment_start_day=10,
+    )
+    late = person_with(
+        receives_uc=True,
+        uc_housing_element=True,
+        uc_work_allowance=True,
+        uc_assessment_start_day=15,
+    )
 
     limits = {}
     for person in (early, late):
-        [status] = [
-            s for s in contributors_statuses([person.pk], today=date(2026, 11, 25), on=date(2026, 4, 20))[person.pk]
-            if s.key == "uc_work_allowance_housing"
-        ]  # fmt: skip
+        found = contributors_statuses([person.pk], today=date(2026, 11, 25), on=date(2026, 4, 20))
+        [status] = [s for s in found[person.pk] if s.key == "uc_work_allowance_housing"]
         limits[person.pk] = (status.period.start, status.limit)
 
     # 10 April 2026 began before the 13 April uprating: the old £411. 15 April: the new £427.
@@ -147,13 +172,17 @@ def test_rule_change_on_6_april_a_payment_on_5_april_uses_the_old_figure(
     pay(northfield, person, "200.00", date(2026, 4, 6))
 
     statuses = contributors_statuses([person.pk], today=date(2026, 4, 7))[person.pk]
-    higher = {s.period.start: (s.limit, s.level.value) for s in statuses if s.key == "esa_pw_higher"}
+    higher = {
+        s.period.start: (s.limit, s.level.value) for s in statuses if s.key == "esa_pw_higher"
+    }
 
     assert higher[date(2026, 3, 30)] == (D("195.50"), "exceeded")
     assert higher[date(2026, 4, 6)] == (D("203.50"), "approaching")
 
 
-def test_tax_year_limits_turn_on_6_april(northfield: Org, person_with: Callable[..., User], pay: Pay) -> None:
+def test_tax_year_limits_turn_on_6_april(
+    northfield: Org, person_with: Callable[..., User], pay: Pay
+) -> None:
     person = person_with(track_tax_year=True)
     pay(northfield, person, "900.00", date(2026, 4, 5))
     pay(northfield, person, "150.00", date(2026, 4, 6))
@@ -169,7 +198,11 @@ def test_vouchers_count_or_not_per_rule(northfield: Org, esa_person: User, pay: 
     pay(northfield, esa_person, "5.00", MONDAY)
 
     def esa_counted() -> D:
-        [status] = [s for s in contributors_statuses([esa_person.pk], today=MONDAY, on=MONDAY)[esa_person.pk] if s.key == "esa_pw_lower"]
+        [status] = [
+            s
+            for s in contributors_statuses([esa_person.pk], today=MONDAY, on=MONDAY)[esa_person.pk]
+            if s.key == "esa_pw_lower"
+        ]
         return status.counted
 
     assert esa_counted() == D("15.00")
@@ -183,31 +216,47 @@ def test_expenses_waived_fees_and_donations_never_count(
     pay(northfield, esa_person, "50.00", MONDAY, kind="expense")
     PaymentPreference.objects.create(contributor=esa_person, choice="donate", charity_name="Mind")
     pay(northfield, esa_person, "40.00", MONDAY)
-    PaymentPreference.objects.filter(contributor=esa_person).update(choice="expenses_only", charity_name="")
+    PaymentPreference.objects.filter(contributor=esa_person).update(
+        choice="expenses_only", charity_name=""
+    )
     pay(northfield, esa_person, "40.00", MONDAY)
 
-    [status] = [s for s in contributors_statuses([esa_person.pk], today=MONDAY, on=MONDAY)[esa_person.pk] if s.key == "esa_pw_lower"]
+    [status] = [
+        s
+        for s in contributors_statuses([esa_person.pk], today=MONDAY, on=MONDAY)[esa_person.pk]
+        if s.key == "esa_pw_lower"
+    ]
 
     assert status.counted == D("0.00")
     assert contributor_evaluate(contributor_id=esa_person.pk) == []
 
 
 def test_personal_cap_is_tracked_as_a_limit(northfield: Org, esa_person: User, pay: Pay) -> None:
-    PaymentPreference.objects.create(contributor=esa_person, choice="capped", cap_amount=D("100.00"), cap_period="calendar_month")
+    PaymentPreference.objects.create(
+        contributor=esa_person, choice="capped", cap_amount=D("100.00"), cap_period="calendar_month"
+    )
     pay(northfield, esa_person, "60.00", date(2026, 11, 2))
     pay(northfield, esa_person, "30.00", date(2026, 11, 30))
 
-    [cap] = [s for s in contributors_statuses([esa_person.pk], today=MONDAY, on=MONDAY)[esa_person.pk] if s.key == "personal_cap"]
+    [cap] = [
+        s
+        for s in contributors_statuses([esa_person.pk], today=MONDAY, on=MONDAY)[esa_person.pk]
+        if s.key == "personal_cap"
+    ]
 
-    assert (cap.period.start, cap.counted, cap.level.value) == (date(2026, 11, 1), D("90.00"), "approaching")
+    assert (cap.period.start, cap.counted, cap.level.value) == (
+        date(2026, 11, 1),
+        D("90.00"),
+        "approaching",
+    )
 
 
 def test_a_task_run_twice_creates_nothing_new(northfield: Org, esa_person: User, pay: Pay) -> None:
     pay(northfield, esa_person, "25.00", MONDAY)
 
-    evaluate_contributor.apply(args=[esa_person.pk])
+    evaluate_contributor.apply(args=(esa_person.pk,))
     first = (ThresholdAlert.objects.count(), Notification.objects.count(), len(mail.outbox))
-    evaluate_contributor.apply(args=[esa_person.pk])
+    evaluate_contributor.apply(args=(esa_person.pk,))
 
     assert first[0] >= 1
     assert (ThresholdAlert.objects.count(), Notification.objects.count(), len(mail.outbox)) == first

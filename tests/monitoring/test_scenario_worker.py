@@ -33,19 +33,25 @@ def real_broker() -> Iterator[None]:
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_fees_from_two_organisations_raise_approaching_then_exceeded_via_the_worker(real_broker: None) -> None:
+def test_fees_from_two_organisations_raise_approaching_then_exceeded_via_the_worker(
+    real_broker: None,
+) -> None:
     threshold_rules_load()  # a transactional test may run after another has emptied the tables
     northfield, southdown = Org("Northfield"), Org("Southdown")
     person = ContributorFactory.create(full_name="Alex Morgan")
     northfield.engage(person)
     southdown.engage(person)
-    BenefitCircumstances.objects.create(user=person, receives_esa=True, esa_permitted_work_limit="lower")
+    BenefitCircumstances.objects.create(
+        user=person, receives_esa=True, esa_permitted_work_limit="lower"
+    )
     ContributorProfile.objects.update_or_create(user=person, defaults={"share_headroom": True})
     week = period_containing(PeriodKind.BENEFIT_WEEK, uk_today())
     contributors_url = f"/api/v1/organisations/{northfield.organisation.pk}/contributors/"
 
     def levels() -> list[str]:
-        return sorted(ThresholdAlert.objects.filter(contributor=person).values_list("level", flat=True))
+        return sorted(
+            ThresholdAlert.objects.filter(contributor=person).values_list("level", flat=True)
+        )
 
     with running_worker(queue="default"):
         assert northfield.record(person, "17.00", week.start).status_code == 201
@@ -58,7 +64,9 @@ def test_fees_from_two_organisations_raise_approaching_then_exceeded_via_the_wor
             lambda: Notification.objects.filter(user=person, kind="threshold_alert").count() == 2,
             what="the contributor's notifications",
         )
-        over = southdown.client().get(f"/api/v1/organisations/{southdown.organisation.pk}/contributors/")
+        over = southdown.client().get(
+            f"/api/v1/organisations/{southdown.organisation.pk}/contributors/"
+        )
 
         # A further fee raises nothing new. The worker runs one task at a time in order, so
         # once a heartbeat sent after it has run, the fee's evaluation has run too.

@@ -21,8 +21,12 @@ class Org:
 
     def __init__(self, name: str) -> None:
         self.organisation: Organisation = OrganisationFactory.create(name=name)
-        self.coordinator: Membership = MembershipFactory.create(organisation=self.organisation, role=Role.COORDINATOR)
-        self.finance: Membership = MembershipFactory.create(organisation=self.organisation, role=Role.FINANCE)
+        self.coordinator: Membership = MembershipFactory.create(
+            organisation=self.organisation, role=Role.COORDINATOR
+        )
+        self.finance: Membership = MembershipFactory.create(
+            organisation=self.organisation, role=Role.FINANCE
+        )
 
     def engage(self, contributor: User) -> Engagement:
         return EngagementFactory.create(
@@ -76,7 +80,9 @@ def prefer() -> Callable[..., PaymentPreference]:
         for key in ("reduced_amount", "cap_amount"):
             if key in fields and fields[key] is not None:
                 fields[key] = Decimal(fields[key])
-        preference, _ = PaymentPreference.objects.update_or_create(contributor=contributor, defaults=fields)
+        preference, _ = PaymentPreference.objects.update_or_create(
+            contributor=contributor, defaults=fields
+        )
         return preference
 
     return set_preference

@@ -19,7 +19,9 @@ def test_full_choice_pays_the_offered_fee() -> None:
 
 @pytest.mark.parametrize(("offered", "payable"), [("50.00", "20.00"), ("15.00", "15.00")])
 def test_reduced_choice_pays_the_lower_of_fee_and_chosen_amount(offered: str, payable: str) -> None:
-    decision = decide_fee(offered=D(offered), spec=ChoiceSpec(choice="reduced", reduced_amount=D("20.00")))
+    decision = decide_fee(
+        offered=D(offered), spec=ChoiceSpec(choice="reduced", reduced_amount=D("20.00"))
+    )
 
     assert decision.payable == D(payable)
     assert decision.payable + decision.waived == D(offered)

@@ -24,7 +24,10 @@ def test_twenty_concurrent_fees_from_two_organisations_stop_exactly_at_the_cap()
     northfield.engage(contributor)
     southdown.engage(contributor)
     PaymentPreference.objects.create(
-        contributor=contributor, choice="capped", cap_amount=Decimal("100.00"), cap_period="benefit_week"
+        contributor=contributor,
+        choice="capped",
+        cap_amount=Decimal("100.00"),
+        cap_period="benefit_week",
     )
     barrier = threading.Barrier(20)
     errors: list[BaseException] = []

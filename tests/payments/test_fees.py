@@ -37,7 +37,9 @@ def test_full_choice_records_the_offered_fee(northfield: Org, contributor: User)
     assert body["status"] == "pending"
 
 
-def test_reduced_choice_is_applied_and_stored_with_its_reason(northfield: Org, contributor: User, prefer: Prefer) -> None:
+def test_reduced_choice_is_applied_and_stored_with_its_reason(
+    northfield: Org, contributor: User, prefer: Prefer
+) -> None:
     prefer(contributor, choice="reduced", reduced_amount="20.00")
 
     body = northfield.record(contributor, "50.00", MONDAY).json()
@@ -55,7 +57,9 @@ def test_expenses_only_waives_the_fee(northfield: Org, contributor: User, prefer
     assert fees_counted_total(contributor=contributor, start=MONDAY, end=MONDAY) == D("0.00")
 
 
-def test_donated_fee_goes_to_the_charity_and_does_not_count(northfield: Org, contributor: User, prefer: Prefer) -> None:
+def test_donated_fee_goes_to_the_charity_and_does_not_count(
+    northfield: Org, contributor: User, prefer: Prefer
+) -> None:
     prefer(contributor, choice="donate", charity_name="Samaritans")
 
     body = northfield.record(contributor, "50.00", MONDAY).json()
@@ -79,13 +83,17 @@ def test_capped_contributor_paid_by_two_organisations_in_one_week_stays_at_the_c
     assert second["waived"] == "10.00"
     assert "cap" in second["choice_reason"]
     assert next_week["payable"] == "15.00"
-    assert fees_counted_total(contributor=contributor, start=MONDAY, end=MONDAY + timedelta(days=6)) == D("20.00")
+    assert fees_counted_total(
+        contributor=contributor, start=MONDAY, end=MONDAY + timedelta(days=6)
+    ) == D("20.00")
 
 
 def test_cap_follows_the_contributors_own_benefit_week(
     northfield: Org, contributor: User, prefer: Prefer
 ) -> None:
-    BenefitCircumstances.objects.update_or_create(user=contributor, defaults={"benefit_week_start": 2})
+    BenefitCircumstances.objects.update_or_create(
+        user=contributor, defaults={"benefit_week_start": 2}
+    )
     prefer(contributor, choice="capped", cap_amount="20.00", cap_period="benefit_week")
 
     tuesday = northfield.record(contributor, "20.00", date(2026, 11, 24)).json()
@@ -107,7 +115,11 @@ def test_cap_in_a_uc_assessment_period_spanning_two_calendar_months(
     december = southdown.record(contributor, "60.00", date(2026, 12, 14)).json()
     next_period = southdown.record(contributor, "60.00", date(2026, 12, 15)).json()
 
-    assert [november["payable"], december["payable"], next_period["payable"]] == ["60.00", "40.00", "60.00"]
+    assert [november["payable"], december["payable"], next_period["payable"]] == [
+        "60.00",
+        "40.00",
+        "60.00",
+    ]
 
 
 def test_monthly_and_tax_year_caps(northfield: Org, contributor: User, prefer: Prefer) -> None:
@@ -121,7 +133,9 @@ def test_monthly_and_tax_year_caps(northfield: Org, contributor: User, prefer: P
     assert northfield.record(contributor, "40.00", date(2027, 2, 28)).json()["payable"] == "10.00"
 
 
-def test_engagement_override_beats_the_default(northfield: Org, contributor: User, prefer: Prefer) -> None:
+def test_engagement_override_beats_the_default(
+    northfield: Org, contributor: User, prefer: Prefer
+) -> None:
     from payments.models import EngagementPaymentChoice
 
     prefer(contributor, choice="full")
@@ -158,17 +172,25 @@ def test_moving_a_capped_fee_to_a_full_week_cuts_it_there(
     assert moving["payable"] == "20.00"
 
     response = northfield.client().post(
-        f"/api/v1/payments/{moving['id']}/reschedule/", {"due_on": (MONDAY + timedelta(days=8)).isoformat()}, format="json"
+        f"/api/v1/payments/{moving['id']}/reschedule/",
+        {"due_on": (MONDAY + timedelta(days=8)).isoformat()},
+        format="json",
     )
 
     assert response.status_code == 200, response.json()
     assert response.json()["payable"] == "0.00"
     assert response.json()["counts_on"] == (MONDAY + timedelta(days=8)).isoformat()
-    assert fees_counted_total(contributor=contributor, start=MONDAY + timedelta(days=7), end=MONDAY + timedelta(days=13)) == D("20.00")
-    assert fees_counted_total(contributor=contributor, start=MONDAY, end=MONDAY + timedelta(days=6)) == D("0.00")
+    assert fees_counted_total(
+        contributor=contributor, start=MONDAY + timedelta(days=7), end=MONDAY + timedelta(days=13)
+    ) == D("20.00")
+    assert fees_counted_total(
+        contributor=contributor, start=MONDAY, end=MONDAY + timedelta(days=6)
+    ) == D("0.00")
 
 
-def test_a_repeat_with_the_same_idempotency_key_returns_the_first_result(northfield: Org, contributor: User) -> None:
+def test_a_repeat_with_the_same_idempotency_key_returns_the_first_result(
+    northfield: Org, contributor: User
+) -> None:
     first = northfield.record(contributor, "25.00", MONDAY, idempotency_key="abc-123")
     again = northfield.record(contributor, "25.00", MONDAY, idempotency_key="abc-123")
 
@@ -178,7 +200,9 @@ def test_a_repeat_with_the_same_idempotency_key_returns_the_first_result(northfi
     assert Payment.objects.count() == 1
 
 
-def test_the_same_key_with_a_different_body_is_a_conflict(northfield: Org, contributor: User) -> None:
+def test_the_same_key_with_a_different_body_is_a_conflict(
+    northfield: Org, contributor: User
+) -> None:
     northfield.record(contributor, "25.00", MONDAY, idempotency_key="abc-123")
 
     response = northfield.record(contributor, "26.00", MONDAY, idempotency_key="abc-123")
@@ -200,7 +224,9 @@ def test_the_same_key_with_a_different_body_is_a_conflict(northfield: Org, contr
         ("", "amount"),
     ],
 )
-def test_bad_amounts_are_400_and_nothing_is_written(northfield: Org, contributor: User, amount: str, field: str) -> None:
+def test_bad_amounts_are_400_and_nothing_is_written(
+    northfield: Org, contributor: User, amount: str, field: str
+) -> None:
     response = northfield.record(contributor, amount, MONDAY)
 
     assert response.status_code == 400
@@ -229,9 +255,13 @@ def test_a_contributor_not_engaged_with_the_organisation_cannot_be_paid(northfie
 def test_outsider_organisation_gets_404(northfield: Org, southdown: Org, contributor: User) -> None:
     payment = northfield.record(contributor, "10.00", MONDAY).json()
 
-    assert southdown.client("finance").post(f"/api/v1/payments/{payment['id']}/approve/").status_code == 404
+    assert (
+        southdown.client("finance").post(f"/api/v1/payments/{payment['id']}/approve/").status_code
+        == 404
+    )
     assert southdown.client().get(f"/api/v1/payments/{payment['id']}/").status_code == 404
-    body = {"organisation": northfield.organisation.pk, "contributor": contributor.pk, "kind": "fee",
+    body = {"organisation": northfield.organisation.pk, "contributor": contributor.pk,
+            "kind": "fee",
             "amount": "5.00", "description": "x", "due_on": MONDAY.isoformat()}  # fmt: skip
     assert southdown.client().post("/api/v1/payments/", body, format="json").status_code == 404
 

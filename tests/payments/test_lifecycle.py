@@ -65,10 +65,16 @@ def test_a_paid_payment_cannot_change(northfield: Org, contributor: User) -> Non
     payment = northfield.record(contributor, "25.00", MONDAY).json()
     _approve(northfield, payment["id"])
     finance = northfield.client("finance")
-    finance.post(f"/api/v1/payments/{payment['id']}/mark-paid/", {"paid_on": "2026-11-25"}, format="json")
+    finance.post(
+        f"/api/v1/payments/{payment['id']}/mark-paid/", {"paid_on": "2026-11-25"}, format="json"
+    )
 
-    cancel = finance.post(f"/api/v1/payments/{payment['id']}/cancel/", {"reason": "oops"}, format="json")
-    move = northfield.client().post(f"/api/v1/payments/{payment['id']}/reschedule/", {"due_on": "2026-12-01"}, format="json")
+    cancel = finance.post(
+        f"/api/v1/payments/{payment['id']}/cancel/", {"reason": "oops"}, format="json"
+    )
+    move = northfield.client().post(
+        f"/api/v1/payments/{payment['id']}/reschedule/", {"due_on": "2026-12-01"}, format="json"
+    )
 
     assert cancel.status_code == move.status_code == 409
     stored = Payment.objects.get(pk=payment["id"])
@@ -77,7 +83,9 @@ def test_a_paid_payment_cannot_change(northfield: Org, contributor: User) -> Non
         stored.save()
 
 
-@pytest.mark.parametrize(("paid_on", "status"), [("2026-11-20", 400), ("2026-12-25", 400), ("not-a-date", 400)])
+@pytest.mark.parametrize(
+    ("paid_on", "status"), [("2026-11-20", 400), ("2026-12-25", 400), ("not-a-date", 400)]
+)
 def test_paid_date_before_the_fee_or_in_the_future_is_refused(
     northfield: Org, contributor: User, paid_on: str, status: int
 ) -> None:
@@ -98,7 +106,9 @@ def test_cancelled_fees_stop_counting_towards_a_cap(
 ) -> None:
     prefer(contributor, choice="capped", cap_amount="20.00", cap_period="benefit_week")
     first = northfield.record(contributor, "20.00", MONDAY).json()
-    northfield.client("finance").post(f"/api/v1/payments/{first['id']}/cancel/", {"reason": "Session cancelled"}, format="json")
+    northfield.client("finance").post(
+        f"/api/v1/payments/{first['id']}/cancel/", {"reason": "Session cancelled"}, format="json"
+    )
 
     second = southdown.record(contributor, "20.00", MONDAY).json()
 
@@ -114,7 +124,9 @@ def test_payment_run_exports_csv_without_benefit_data_and_marks_everything_paid(
         user=contributor, defaults={"receives_esa": True, "esa_permitted_work_limit": "lower"}
     )
     prefer(contributor, choice="full", method="voucher")
-    ids = [northfield.record(contributor, amount, MONDAY).json()["id"] for amount in ("25.00", "12.50")]
+    ids = [
+        northfield.record(contributor, amount, MONDAY).json()["id"] for amount in ("25.00", "12.50")
+    ]
     for payment_id in ids:
         _approve(northfield, payment_id)
     finance = northfield.client("finance")
@@ -125,7 +137,9 @@ def test_payment_run_exports_csv_without_benefit_data_and_marks_everything_paid(
     assert run.json()["payment_count"] == 2
     assert run.json()["total"] == "37.50"
     export = finance.get(f"{runs}{run.json()['id']}/export.csv")
-    paid = finance.post(f"{runs}{run.json()['id']}/mark-paid/", {"paid_on": "2026-11-25"}, format="json")
+    paid = finance.post(
+        f"{runs}{run.json()['id']}/mark-paid/", {"paid_on": "2026-11-25"}, format="json"
+    )
 
     assert export.status_code == 200
     assert export["Content-Type"].startswith("text/csv")
@@ -135,8 +149,15 @@ def test_payment_run_exports_csv_without_benefit_data_and_marks_everything_paid(
     assert rows[0]["payee_name"] == contributor.full_name
     assert "esa" not in export.content.decode().lower()
     assert paid.status_code == 200 and paid.json()["status"] == "paid"
-    assert set(Payment.objects.filter(pk__in=ids).values_list("status", "paid_on")) == {("paid", date(2026, 11, 25))}
-    assert finance.post(f"{runs}{run.json()['id']}/mark-paid/", {"paid_on": "2026-11-25"}, format="json").status_code == 409
+    assert set(Payment.objects.filter(pk__in=ids).values_list("status", "paid_on")) == {
+        ("paid", date(2026, 11, 25))
+    }
+    assert (
+        finance.post(
+            f"{runs}{run.json()['id']}/mark-paid/", {"paid_on": "2026-11-25"}, format="json"
+        ).status_code
+        == 409
+    )
 
 
 def test_payment_runs_are_for_finance_only(northfield: Org, southdown: Org) -> None:
@@ -144,11 +165,13 @@ def test_payment_runs_are_for_finance_only(northfield: Org, southdown: Org) -> N
 
     assert northfield.client().get(runs).status_code == 403
     assert southdown.client("finance").get(runs).status_code == 404
-    assert northfield.client("finance").post(runs, {}, format="json").status_code == 400  # nothing approved
+    assert (
+        northfield.client("finance").post(runs, {}, format="json").status_code == 400
+    )  # nothing approved
 
 
 def test_spreadsheet_formulas_in_names_are_neutralised(northfield: Org, contributor: User) -> None:
-    contributor.full_name = "=HYPERLINK(\"http://evil\")"
+    contributor.full_name = '=HYPERLINK("http://evil")'
     contributor.save()
     payment = northfield.record(contributor, "10.00", MONDAY).json()
     _approve(northfield, payment["id"])
@@ -183,13 +206,16 @@ def test_nothing_is_enqueued_when_the_change_rolls_back(
 
     from payments import services
 
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            services.payment_record(
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.payment_record(
                 by=northfield.coordinator, contributor=contributor, kind="fee",
                 amount=__import__("decimal").Decimal("10.00"), description="x", due_on=MONDAY,
             )  # fmt: skip
-            raise RuntimeError("the request failed after recording")
+        raise RuntimeError("the request failed after recording")
 
     assert callbacks == []
     assert not Payment.objects.exists()

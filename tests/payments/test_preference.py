@@ -50,7 +50,10 @@ def test_contributor_sets_each_choice(body: dict) -> None:
         ({"choice": "generous"}, "choice"),
         ({"choice": "capped", "cap_period": "benefit_week"}, "cap_amount"),
         ({"choice": "capped", "cap_amount": "20.00"}, "cap_period"),
-        ({"choice": "capped", "cap_amount": "20.00", "cap_period": "uc_assessment_period"}, "cap_period"),
+        (
+            {"choice": "capped", "cap_amount": "20.00", "cap_period": "uc_assessment_period"},
+            "cap_period",
+        ),
         ({"choice": "reduced"}, "reduced_amount"),
         ({"choice": "reduced", "reduced_amount": "-1.00"}, "reduced_amount"),
         ({"choice": "reduced", "reduced_amount": "1.001"}, "reduced_amount"),
@@ -74,7 +77,9 @@ def test_preference_changes_are_audited() -> None:
     client.put(URL, {"choice": "full"}, format="json")
     client.put(URL, {"choice": "expenses_only"}, format="json")
 
-    history = PaymentPreference.objects.get(contributor=contributor).history.order_by("history_date")
+    history = PaymentPreference.objects.get(contributor=contributor).history.order_by(
+        "history_date"
+    )
 
     assert [h.choice for h in history] == ["full", "expenses_only"]
     assert {h.history_user for h in history} == {contributor}

@@ -241,6 +241,7 @@ SPECTACULAR_SETTINGS = {
 
 # Celery --------------------------------------------------------------------------------------
 
+
 def filesystem_broker_options(folder: Path) -> dict[str, object]:
     """kombu's filesystem transport: messages are files in one folder, polled every 0.1 s."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 # A broker folder of this test run's own, so a worker started by a test never shares
 # messages with a `make run` on the same machine. (With Redis, CI gives tests their own DB.)
-CELERY_BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / f"test-broker-{os.getpid()}")))
+CELERY_BROKER_DIR = Path(
+    env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / f"test-broker-{os.getpid()}"))
+)
 if not REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(CELERY_BROKER_DIR)
