@@ -49,7 +49,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 typecheck: install
-	$(VENV)/bin/mypy backend workers tests
+	$(VENV)/bin/mypy backend workers tests bench
 
 migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -126,6 +127,7 @@ def main() -> None:
     )
     ok = ratio < TARGET_RATIO and largest < TARGET_BYTES
     print("result:                       " + ("within targets" if ok else "OUTSIDE TARGETS"))
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 if __name__ == "__main__":

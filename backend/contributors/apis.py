@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
+from coproduce.api.requests import request_user
 
 from .models import (
     BenefitCircumstances,
@@ -27,11 +27,6 @@ NO_EARNINGS_RULE = (
     "Coproduce does not track a limit for them. Working can still lead to a review of your "
     "needs."
 )
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - IsAuthenticated guarantees it
-    return request.user
 
 
 class ProfileSerializer(serializers.ModelSerializer):
@@ -68,7 +63,7 @@ class ProfileSerializer(serializers.ModelSerializer):
 class ProfileApi(APIView):
     @extend_schema(responses=ProfileSerializer, summary="My contributor profile")
     def get(self, request: Request) -> Response:
-        profile = profile_get_or_create(user=_user(request))
+        profile = profile_get_or_create(user=request_user(request))
         return Response(ProfileSerializer(profile).data)
 
     @extend_schema(
@@ -77,7 +72,7 @@ class ProfileApi(APIView):
         summary="Change my contributor profile (and whether organisations may see my headroom)",
     )
     def put(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         require_contributor(user, action="have a contributor profile")
         serializer = ProfileSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -181,7 +176,7 @@ class BenefitCircumstancesApi(APIView):
         summary="The benefits I get (private to me)",
     )
     def get(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         require_contributor(user, action="tell us about the benefits they get")
         circumstances = circumstances_for(contributor=user) or BenefitCircumstances(user=user)
         return Response(BenefitCircumstancesOutputSerializer(circumstances).data)
@@ -192,7 +187,7 @@ class BenefitCircumstancesApi(APIView):
         summary="Tell us which benefits I get (private to me)",
     )
     def put(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         require_contributor(user, action="tell us about the benefits they get")
         serializer = BenefitCircumstancesInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from letters.pages import VerifyPage
+
 api_v1 = [
     path("", include("accounts.urls")),
     path("", include("organisations.urls")),
@@ -21,6 +23,8 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("verify/", VerifyPage.as_view(), name="letter-verify-page-start"),
+    path("verify/<str:reference>/", VerifyPage.as_view(), name="letter-verify-page"),
     path("", TemplateView.as_view(template_name="index.html"), name="home"),
 ]
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import AccountType, User
 from contributors.demo import seed as contributors_seed
+from letters.demo import seed as letters_seed
 from opportunities.demo import seed as opportunities_seed
 from organisations.models import Membership, Organisation, OrganisationKind, Role
 from payments.demo import seed as payments_seed
@@ -136,5 +137,6 @@ def demo_seed(*, password: str) -> list[DemoSignIn]:
     contributors_seed()
     opportunities_seed()
     payments_seed()
+    letters_seed()
     thresholds_seed()
     return sign_ins

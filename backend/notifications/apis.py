@@ -7,16 +7,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
 from coproduce.api.pagination import StandardPagination
+from coproduce.api.requests import request_user
 
 from .selectors import notification_list, preference_for
 from .services import notification_mark_read, notification_preference_set
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - IsAuthenticated guarantees it
-    return request.user
 
 
 class NotificationOutputSerializer(serializers.Serializer):
@@ -56,7 +51,7 @@ class NotificationListApi(APIView):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         notifications = notification_list(
-            user=_user(request), unread_only=filters.validated_data["unread"]
+            user=request_user(request), unread_only=filters.validated_data["unread"]
         )
         paginator = StandardPagination()
         page = paginator.paginate_queryset(notifications, request, view=self)
@@ -70,7 +65,9 @@ class NotificationReadApi(APIView):
         summary="Mark one of my notifications as read",
     )
     def post(self, request: Request, notification_id: int) -> Response:
-        notification = notification_mark_read(user=_user(request), notification_id=notification_id)
+        notification = notification_mark_read(
+            user=request_user(request), notification_id=notification_id
+        )
         return Response(NotificationOutputSerializer(notification).data)
 
 
@@ -87,7 +84,7 @@ class NotificationPreferenceSerializer(serializers.Serializer):
 class NotificationPreferenceApi(APIView):
     @extend_schema(responses=NotificationPreferenceSerializer, summary="My notification settings")
     def get(self, request: Request) -> Response:
-        preference = preference_for(user=_user(request))
+        preference = preference_for(user=request_user(request))
         return Response(NotificationPreferenceSerializer(preference).data)
 
     @extend_schema(
@@ -99,6 +96,6 @@ class NotificationPreferenceApi(APIView):
         serializer = NotificationPreferenceSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         preference = notification_preference_set(
-            user=_user(request), data=dict(serializer.validated_data)
+            user=request_user(request), data=dict(serializer.validated_data)
         )
         return Response(NotificationPreferenceSerializer(preference).data)

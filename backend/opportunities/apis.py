@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
 from coproduce.api.pagination import StandardPagination
+from coproduce.api.requests import request_user
 from coproduce.money import MoneyInput, format_gbp
 from organisations.models import Membership
 from organisations.selectors import membership_get
@@ -62,11 +63,6 @@ from .services import (
     session_create,
 )
 from .text import PlainTextField
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - IsAuthenticated guarantees it
-    return request.user
 
 
 def _user_or_none(request: Request) -> User | None:
@@ -268,7 +264,7 @@ class OpportunityListApi(APIView):
         summary="Post a role as a draft (coordinators, admins, owners)",
     )
     def post(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         serializer = OpportunityCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -297,7 +293,7 @@ class OpportunityDetailApi(APIView):
         summary="Change a role (coordinators, admins, owners)",
     )
     def patch(self, request: Request, opportunity_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
         membership = _membership_or_404(user, opportunity.organisation_id)
         serializer = OpportunityInputSerializer(data=request.data, partial=True)
@@ -313,7 +309,7 @@ class _OpportunityActionApi(APIView):
         raise NotImplementedError
 
     def post(self, request: Request, opportunity_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
         membership = _membership_or_404(user, opportunity.organisation_id)
         return Response(_opportunity_out(self.act(membership, opportunity)))
@@ -426,7 +422,7 @@ class SessionListApi(APIView):
         summary="Schedule a session (coordinators, admins, owners)",
     )
     def post(self, request: Request, opportunity_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
         membership = _membership_or_404(user, opportunity.organisation_id)
         serializer = SessionInputSerializer(data=request.data)
@@ -486,7 +482,7 @@ class ApplicationCreateApi(APIView):
         summary="Apply for a role (contributors)",
     )
     def post(self, request: Request, opportunity_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
         serializer = ApplicationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -518,7 +514,7 @@ class ApplicationListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         queryset: QuerySet[Application] = application_list(
-            user=_user(request), filters=request.query_params
+            user=request_user(request), filters=request.query_params
         ).select_related("engagement")
         paginator = StandardPagination()
         page = paginator.paginate_queryset(queryset, request, view=self)
@@ -528,7 +524,7 @@ class ApplicationListApi(APIView):
 class ApplicationDetailApi(APIView):
     @extend_schema(responses=ApplicationOutputSerializer, summary="One application")
     def get(self, request: Request, application_id: int) -> Response:
-        application = application_get(user=_user(request), application_id=application_id)
+        application = application_get(user=request_user(request), application_id=application_id)
         return Response(ApplicationOutputSerializer(application).data)
 
 
@@ -537,7 +533,7 @@ class _ApplicationDecisionApi(APIView):
         raise NotImplementedError
 
     def post(self, request: Request, application_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         application = application_get(user=user, application_id=application_id)
         membership = membership_for(
             user=user, organisation_id=application.opportunity.organisation_id
@@ -578,7 +574,7 @@ class ApplicationWithdrawApi(APIView):
         summary="Withdraw your application (contributors; also ends your place if accepted)",
     )
     def post(self, request: Request, application_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         application = application_get(user=user, application_id=application_id)
         application_withdraw(contributor=user, application=application)
         application = application_get(user=user, application_id=application_id)
@@ -641,7 +637,7 @@ class EngagementListApi(APIView):
         summary="Engagements: contributors see their own; members see their organisation's",
     )
     def get(self, request: Request) -> Response:
-        queryset = engagement_list(user=_user(request), filters=request.query_params)
+        queryset = engagement_list(user=request_user(request), filters=request.query_params)
         paginator = StandardPagination()
         page = paginator.paginate_queryset(queryset, request, view=self)
         return paginator.get_paginated_response(EngagementOutputSerializer(page, many=True).data)
@@ -650,7 +646,7 @@ class EngagementListApi(APIView):
 class EngagementDetailApi(APIView):
     @extend_schema(responses=EngagementOutputSerializer, summary="One engagement")
     def get(self, request: Request, engagement_id: int) -> Response:
-        engagement = engagement_get(user=_user(request), engagement_id=engagement_id)
+        engagement = engagement_get(user=request_user(request), engagement_id=engagement_id)
         return Response(EngagementOutputSerializer(engagement).data)
 
     @extend_schema(
@@ -660,7 +656,7 @@ class EngagementDetailApi(APIView):
         "or withdraw",
     )
     def patch(self, request: Request, engagement_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         engagement = engagement_get(user=user, engagement_id=engagement_id)
         serializer = EngagementUpdateInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -715,7 +711,7 @@ class AttendanceApi(APIView):
         responses=AttendanceOutputSerializer(many=True), summary="Attendance logged so far"
     )
     def get(self, request: Request, engagement_id: int) -> Response:
-        engagement = engagement_get(user=_user(request), engagement_id=engagement_id)
+        engagement = engagement_get(user=request_user(request), engagement_id=engagement_id)
         paginator = StandardPagination()
         page = paginator.paginate_queryset(attendance_list(engagement=engagement), request, self)
         return paginator.get_paginated_response(AttendanceOutputSerializer(page, many=True).data)
@@ -727,7 +723,7 @@ class AttendanceApi(APIView):
         "offered fee",
     )
     def post(self, request: Request, engagement_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         engagement = engagement_get(user=user, engagement_id=engagement_id)
         membership = membership_for(
             user=user, organisation_id=engagement.opportunity.organisation_id
@@ -783,7 +779,7 @@ class PayRateListApi(APIView):
         summary="The organisation's rate card (members); the default is suggested for new roles",
     )
     def get(self, request: Request, organisation_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         rates = pay_rate_list(organisation=membership.organisation)
         paginator = StandardPagination()
         page = paginator.paginate_queryset(rates, request, view=self)
@@ -795,7 +791,7 @@ class PayRateListApi(APIView):
         summary="Add a rate to the rate card (coordinators, admins, owners)",
     )
     def post(self, request: Request, organisation_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         serializer = PayRateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         rate = pay_rate_create(by=membership, **serializer.validated_data)

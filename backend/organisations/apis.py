@@ -9,16 +9,12 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from coproduce.api.pagination import StandardPagination
+from coproduce.api.requests import request_user
 
 from .models import Membership, Organisation, OrganisationKind, Role
 from .permissions import ADMIN_ROLES, require_role
 from .selectors import membership_get, membership_list, organisation_list
 from .services import EDITABLE_FIELDS, membership_add, organisation_create, organisation_update
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - IsAuthenticated guarantees it
-    return request.user
 
 
 class OrganisationOutputSerializer(serializers.ModelSerializer):
@@ -55,7 +51,7 @@ def _roles(user: User) -> dict[int, str]:
 class OrganisationListApi(APIView):
     @extend_schema(responses=OrganisationOutputSerializer(many=True), summary="My organisations")
     def get(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         paginator = StandardPagination()
         page = paginator.paginate_queryset(organisation_list(user=user), request, view=self)
         data = OrganisationOutputSerializer(page, many=True, context={"roles": _roles(user)}).data
@@ -67,7 +63,7 @@ class OrganisationListApi(APIView):
         summary="Create an organisation (unverified, with you as owner)",
     )
     def post(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         serializer = OrganisationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -81,7 +77,7 @@ class OrganisationListApi(APIView):
 class OrganisationDetailApi(APIView):
     @extend_schema(responses=OrganisationOutputSerializer, summary="One of my organisations")
     def get(self, request: Request, organisation_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         membership = membership_get(user=user, organisation_id=organisation_id)
         out = OrganisationOutputSerializer(
             membership.organisation, context={"roles": {organisation_id: membership.role}}
@@ -94,7 +90,7 @@ class OrganisationDetailApi(APIView):
         summary="Change an organisation's details (admins)",
     )
     def patch(self, request: Request, organisation_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         membership = membership_get(user=user, organisation_id=organisation_id)
         require_role(membership, ADMIN_ROLES, action="change the organisation's details")
         serializer = OrganisationInputSerializer(
@@ -126,7 +122,7 @@ class MemberListApi(APIView):
 
     @extend_schema(responses=MemberOutputSerializer(many=True), summary="Members (admins)")
     def get(self, request: Request, organisation_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         require_role(membership, ADMIN_ROLES, action="see the list of members")
         members: QuerySet[Membership] = membership_list(organisation=membership.organisation)
         paginator = StandardPagination()
@@ -139,7 +135,7 @@ class MemberListApi(APIView):
         summary="Add a member by e-mail with a role (admins)",
     )
     def post(self, request: Request, organisation_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         require_role(membership, ADMIN_ROLES, action="add members")
         serializer = self.MemberInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from accounts.models import AccountType, User
 from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
 from coproduce.api.pagination import StandardPagination
+from coproduce.api.requests import request_user
 from coproduce.money import MoneyInput
 from organisations.permissions import FINANCE_ROLES, require_role
 from organisations.selectors import membership_get
@@ -50,11 +51,6 @@ from .selectors import (
     payment_run_get,
     payment_run_list,
 )
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - IsAuthenticated guarantees it
-    return request.user
 
 
 def _paginate(
@@ -123,7 +119,7 @@ def _preference_out(preference: PaymentPreference | None) -> dict[str, Any]:
 
 class PaymentPreferenceApi(APIView):
     def _contributor(self, request: Request) -> User:
-        user = _user(request)
+        user = request_user(request)
         if user.account_type != AccountType.CONTRIBUTOR:
             raise PermissionDenied("Only contributors have a payment preference.")
         return user
@@ -211,7 +207,9 @@ class PaymentListApi(APIView):
         summary="Payments I can see (my organisations', or my own as a contributor)",
     )
     def get(self, request: Request) -> Response:
-        queryset = _filtered(PaymentFilter(request.GET, queryset=payment_list(user=_user(request))))
+        queryset = _filtered(
+            PaymentFilter(request.GET, queryset=payment_list(user=request_user(request)))
+        )
         return _paginate(self, request, queryset, PaymentOutputSerializer)
 
     @extend_schema(
@@ -233,7 +231,9 @@ class PaymentListApi(APIView):
         serializer = PaymentRecordSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        membership = membership_get(user=_user(request), organisation_id=data["organisation"])
+        membership = membership_get(
+            user=request_user(request), organisation_id=data["organisation"]
+        )
         contributor = User.objects.filter(pk=data["contributor"]).first()
         if contributor is None:
             raise ApplicationError(
@@ -284,12 +284,14 @@ class PaymentDetailApi(APIView):
     @extend_schema(responses=PaymentOutputSerializer, summary="One payment")
     def get(self, request: Request, payment_id: int) -> Response:
         return Response(
-            PaymentOutputSerializer(payment_get(user=_user(request), payment_id=payment_id)).data
+            PaymentOutputSerializer(
+                payment_get(user=request_user(request), payment_id=payment_id)
+            ).data
         )
 
 
 def _payment_for_member(request: Request, payment_id: int) -> tuple[Any, Payment]:
-    user = _user(request)
+    user = request_user(request)
     payment = payment_get(user=user, payment_id=payment_id)
     membership = membership_get(user=user, organisation_id=payment.organisation_id)
     return membership, payment
@@ -425,7 +427,10 @@ class ExpenseClaimListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         return _paginate(
-            self, request, expense_claim_list(user=_user(request)), ExpenseClaimOutputSerializer
+            self,
+            request,
+            expense_claim_list(user=request_user(request)),
+            ExpenseClaimOutputSerializer,
         )
 
     @extend_schema(
@@ -450,7 +455,7 @@ class ExpenseClaimListApi(APIView):
         from opportunities.models import Engagement
         from organisations.models import Organisation
 
-        user = _user(request)
+        user = request_user(request)
         if user.account_type != AccountType.CONTRIBUTOR:
             raise PermissionDenied("Only contributors can claim expenses.")
         raw: dict[str, Any] = {
@@ -509,7 +514,7 @@ class ExpenseClaimDetailApi(APIView):
     def get(self, request: Request, claim_id: int) -> Response:
         return Response(
             ExpenseClaimOutputSerializer(
-                expense_claim_get(user=_user(request), claim_id=claim_id)
+                expense_claim_get(user=request_user(request), claim_id=claim_id)
             ).data
         )
 
@@ -522,7 +527,7 @@ class DecisionSerializer(serializers.Serializer):
 
 
 def _decide(request: Request, claim_id: int, *, approve: bool) -> Response:
-    user = _user(request)
+    user = request_user(request)
     claim = expense_claim_get(user=user, claim_id=claim_id)
     membership = membership_get(user=user, organisation_id=claim.organisation_id)
     serializer = DecisionSerializer(data=request.data)
@@ -565,7 +570,7 @@ class ReceiptApi(APIView):
         summary="Download a receipt",
     )
     def get(self, request: Request, claim_id: int, item_id: int) -> FileResponse:
-        user = _user(request)
+        user = request_user(request)
         claim = expense_claim_get(user=user, claim_id=claim_id)
         if claim.contributor_id != user.pk:
             membership = membership_get(user=user, organisation_id=claim.organisation_id)
@@ -622,7 +627,7 @@ class PaymentRunListApi(APIView):
         responses=PaymentRunOutputSerializer(many=True), summary="Payment runs (finance)"
     )
     def get(self, request: Request, organisation_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         require_role(membership, FINANCE_ROLES, action="see payment runs")
         return _paginate(
             self, request, payment_run_list(membership=membership), PaymentRunOutputSerializer
@@ -634,7 +639,7 @@ class PaymentRunListApi(APIView):
         summary="Batch approved payments into a run (finance)",
     )
     def post(self, request: Request, organisation_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         serializer = self.RunCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         run = services.payment_run_create(
@@ -646,7 +651,7 @@ class PaymentRunListApi(APIView):
 class PaymentRunDetailApi(APIView):
     @extend_schema(responses=PaymentRunOutputSerializer, summary="One payment run (finance)")
     def get(self, request: Request, organisation_id: int, run_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         require_role(membership, FINANCE_ROLES, action="see payment runs")
         return Response(
             PaymentRunOutputSerializer(payment_run_get(membership=membership, run_id=run_id)).data
@@ -658,7 +663,7 @@ class PaymentRunExportApi(APIView):
         responses={(200, "text/csv"): OpenApiTypes.STR}, summary="Export a run as CSV (finance)"
     )
     def get(self, request: Request, organisation_id: int, run_id: int) -> HttpResponse:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         require_role(membership, FINANCE_ROLES, action="export payment runs")
         run = payment_run_get(membership=membership, run_id=run_id)
         content = services.payment_run_export(by=membership, run=run)
@@ -674,7 +679,7 @@ class PaymentRunMarkPaidApi(APIView):
         summary="Mark every payment in a run paid (finance)",
     )
     def post(self, request: Request, organisation_id: int, run_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         run = payment_run_get(membership=membership, run_id=run_id)
         serializer = PaidOnSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -700,7 +705,7 @@ class FinanceSettingsApi(APIView):
         responses=FinanceSettingsSerializer, summary="Mileage rate, receipts and budgets"
     )
     def get(self, request: Request, organisation_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         return Response(
             FinanceSettingsSerializer(finance_settings_for(membership.organisation)).data
         )
@@ -711,7 +716,7 @@ class FinanceSettingsApi(APIView):
         summary="Change finance settings (finance, admins)",
     )
     def put(self, request: Request, organisation_id: int) -> Response:
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         serializer = FinanceSettingsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         settings = services.finance_settings_set(
@@ -756,7 +761,7 @@ class DashboardApi(APIView):
     def get(self, request: Request, organisation_id: int) -> Response:
         from .dashboard import organisation_dashboard
 
-        membership = membership_get(user=_user(request), organisation_id=organisation_id)
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         return Response(
             DashboardSerializer(organisation_dashboard(organisation=membership.organisation)).data
         )

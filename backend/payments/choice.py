@@ -23,6 +23,21 @@ class ChoiceSpec:
     method: str = PaymentMethod.BANK_TRANSFER
     source: str = "default"  # "default", "preference" or "engagement"
 
+    @classmethod
+    def from_row(cls, row: Any, source: str) -> ChoiceSpec:
+        """From a PaymentPreference or EngagementPaymentChoice row (None: the full fee)."""
+        if row is None:
+            return cls()
+        return cls(
+            choice=row.choice,
+            reduced_amount=row.reduced_amount,
+            cap_amount=row.cap_amount,
+            cap_period=row.cap_period,
+            charity_name=row.charity_name,
+            method=row.method,
+            source=source,
+        )
+
     def as_snapshot(self) -> dict[str, Any]:
         return {
             "choice": self.choice,

@@ -53,25 +53,12 @@ def contributor_period_params(*, contributor: User) -> PeriodParams:
 
 def choice_spec_for(*, contributor: User, engagement_id: int | None) -> ChoiceSpec:
     """The choice that applies to a new fee: the engagement's override, else the default."""
-    row: EngagementPaymentChoice | PaymentPreference | None = None
-    source = "default"
     if engagement_id is not None:
-        row = EngagementPaymentChoice.objects.filter(engagement_id=engagement_id).first()
-        source = "engagement"
-    if row is None:
-        row = PaymentPreference.objects.filter(contributor=contributor).first()
-        source = "preference"
-    if row is None:
-        return ChoiceSpec()
-    return ChoiceSpec(
-        choice=row.choice,
-        reduced_amount=row.reduced_amount,
-        cap_amount=row.cap_amount,
-        cap_period=row.cap_period,
-        charity_name=row.charity_name,
-        method=row.method,
-        source=source,
-    )
+        override = EngagementPaymentChoice.objects.filter(engagement_id=engagement_id).first()
+        if override is not None:
+            return ChoiceSpec.from_row(override, "engagement")
+    preference = PaymentPreference.objects.filter(contributor=contributor).first()
+    return ChoiceSpec.from_row(preference, "preference" if preference else "default")
 
 
 def counted_fees(*, contributor: User, start: date, end: date) -> QuerySet[Payment]:

@@ -46,13 +46,17 @@ class Level(StrEnum):
 LEVEL_ORDER = [Level.OK, Level.APPROACHING, Level.REACHED, Level.EXCEEDED]
 
 
+def approaching_ratio() -> Decimal:
+    """How close to a limit counts as approaching it (0.80 by default)."""
+    return Decimal(settings.THRESHOLD_APPROACHING_PERCENT) / 100
+
+
 def level_for(counted: Decimal, limit: Decimal) -> Level:
     if counted > limit:
         return Level.EXCEEDED
     if counted == limit:
         return Level.REACHED
-    ratio = Decimal(settings.THRESHOLD_APPROACHING_PERCENT) / 100
-    if counted >= limit * ratio:
+    if counted >= limit * approaching_ratio():
         return Level.APPROACHING
     return Level.OK
 

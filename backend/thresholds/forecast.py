@@ -20,20 +20,6 @@ from .evaluation import PERSONAL_CAP, Ledger, Person, RuleBook
 Forecasts = dict[tuple[str, date], tuple[Decimal, int]]
 
 
-def _spec(row: EngagementPaymentChoice | PaymentPreference | None, source: str) -> ChoiceSpec:
-    if row is None:
-        return ChoiceSpec()
-    return ChoiceSpec(
-        choice=row.choice,
-        reduced_amount=row.reduced_amount,
-        cap_amount=row.cap_amount,
-        cap_period=row.cap_period,
-        charity_name=row.charity_name,
-        method=row.method,
-        source=source,
-    )
-
-
 def forecasts_load(
     people: dict[int, Person],
     ledgers: dict[int, Ledger],
@@ -91,9 +77,9 @@ def forecasts_load(
             continue
         override = overrides.get(row["engagement_id"])
         spec = (
-            _spec(override, "engagement")
+            ChoiceSpec.from_row(override, "engagement")
             if override
-            else _spec(preferences.get(person.contributor_id), "preference")
+            else ChoiceSpec.from_row(preferences.get(person.contributor_id), "preference")
         )
         day: date = row["date"]
         cap_used = ZERO

@@ -7,8 +7,10 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -75,8 +77,9 @@ def contributors_statuses(
     return result
 
 
-@dataclass(frozen=True)
-class AlertKey:
+class AlertKey(NamedTuple):
+    """A tuple, so keys read back from the database compare and hash as cheaply as possible."""
+
     contributor_id: int
     limit_key: str
     period_start: date
@@ -100,23 +103,31 @@ def contributors_evaluate(
     ids = sorted(set(contributor_ids))
     if not ids:
         return []
-    today = today or uk_today()
-    statuses = contributors_statuses(ids, today=today)
+    statuses = contributors_statuses(ids, today=today or uk_today())
     wanted: dict[AlertKey, LimitStatus] = {}
     for contributor_id, found in statuses.items():
         for status in found:
             for level in _wanted_alerts(status):
                 wanted[AlertKey(contributor_id, status.key, status.period.start, level)] = status
+    return alerts_raise(wanted)
+
+
+def alerts_raise(wanted: dict[AlertKey, LimitStatus]) -> list[ThresholdAlert]:
+    """Create the alerts not raised before and tell people about them, in one transaction.
+    Unique per contributor, limit, period and level, so a re-run creates nothing."""
     if not wanted:
         return []
+    ids = sorted({key.contributor_id for key in wanted})
+    # A range, not a list of ids: a sweep chunk has thousands of contributors.
+    mine = Q(contributor_id__gte=ids[0], contributor_id__lte=ids[-1])
     with transaction.atomic():
         earliest = min(key.period_start for key in wanted)
-        existing = {
-            AlertKey(*row)
-            for row in ThresholdAlert.objects.filter(
-                contributor_id__in=ids, period_start__gte=earliest
-            ).values_list("contributor_id", "limit_key", "period_start", "level")
-        }
+        starts = {key.period_start for key in wanted}  # a few dozen: the periods in question
+        existing = set(
+            ThresholdAlert.objects.filter(mine, period_start__in=starts).values_list(
+                "contributor_id", "limit_key", "period_start", "level"
+            )
+        )
         new = [
             ThresholdAlert(
                 contributor_id=key.contributor_id,
@@ -138,7 +149,7 @@ def contributors_evaluate(
         ThresholdAlert.objects.bulk_create(new, ignore_conflicts=True)
         created = list(
             ThresholdAlert.objects.select_for_update(of=("self",))
-            .filter(contributor_id__in=ids, notified_at__isnull=True, period_start__gte=earliest)
+            .filter(mine, notified_at__isnull=True, period_start__gte=earliest)
             .select_related("rule", "contributor")
         )
         for alert in created:
@@ -293,25 +304,6 @@ def headroom_for_organisation(statuses: list[LimitStatus], *, today: date) -> He
     else:
         status = OrgStatus.OK
     return Headroom(status=status, headroom=f"{tightest.headroom:.2f}", until=tightest.period.end)
-
-
-def contributors_due_for_sweep(*, today: date | None = None) -> list[int]:
-    """Everyone with money counting in a current or coming period, or booked sessions ahead."""
-    from opportunities.models import Session
-    from payments.models import LIVE_STATUSES, Payment, PaymentKind
-
-    today = today or uk_today()
-    _, end = window_for(today)
-    with_money = Payment.objects.filter(
-        kind=PaymentKind.FEE,
-        status__in=LIVE_STATUSES,
-        counts_on__gte=today - timedelta(days=42),
-        counts_on__lte=end,
-    ).values_list("contributor_id", flat=True)
-    with_sessions = Session.objects.filter(
-        date__gte=today, date__lte=end, opportunity__engagements__status=EngagementStatus.ACTIVE
-    ).values_list("opportunity__engagements__contributor_id", flat=True)
-    return sorted(set(with_money.distinct()) | set(with_sessions.distinct()))
 
 
 def contributors_with_booked_sessions(*, today: date | None = None, days: int = 31) -> list[int]:

@@ -54,11 +54,27 @@ def evaluate_contributors(contributor_ids: list[int]) -> None:
     max_retries=5,
 )
 def sweep() -> int:
-    """The safety net: everyone with money or booked sessions in a current period, in chunks,
-    so a lost on-commit message is caught within one sweep interval."""
-    from .monitoring import contributors_due_for_sweep
+    """The safety net: everyone's current periods, in chunks of contributor ids, so a lost
+    on-commit message is caught within one sweep interval."""
+    from .sweep import sweep_ranges
 
-    return _fan_out(contributors_due_for_sweep())
+    ranges = sweep_ranges()
+    for first_id, last_id in ranges:
+        sweep_chunk.delay(first_id, last_id)
+    return len(ranges)
+
+
+@shared_task(
+    name="thresholds.sweep_chunk",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def sweep_chunk(first_id: int, last_id: int) -> None:
+    from .sweep import sweep_range
+
+    sweep_range(first_id=first_id, last_id=last_id)
 
 
 @shared_task(

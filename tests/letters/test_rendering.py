@@ -82,7 +82,8 @@ def test_the_qr_code_on_page_one_opens_the_verification_page(
     pdfs: dict[str, bytes], kind: str
 ) -> None:
     assert read.qr_codes(pdfs[kind]) == [verification_url(REFERENCE)]
-    assert verification_url(REFERENCE).endswith(f"/api/v1/verify/{REFERENCE}/")
+    assert verification_url(REFERENCE).endswith(f"/verify/{REFERENCE}/")
+    assert "/api/" not in verification_url(REFERENCE)  # a page for people, not JSON
 
 
 def test_benefits_letter_lists_every_fee_by_week_with_totals_and_expenses_apart(

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
+import time_machine
+from rest_framework.test import APIClient
 
 from accounts.models import User
 from contributors.models import BenefitCircumstances, ContributorProfile
@@ -15,6 +17,19 @@ from tests.factories import ContributorFactory
 from tests.payments.conftest import Org
 
 __all__ = ["Org"]
+
+
+@pytest.fixture(autouse=True)
+def _today() -> Iterator[None]:
+    """Wednesday 25 November 2026, 9am: the middle of a Monday benefit week."""
+    with time_machine.travel("2026-11-25 09:00 +00:00", tick=False):
+        yield
+
+
+def client_for(user: User) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
 
 
 @pytest.fixture

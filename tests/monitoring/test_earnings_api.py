@@ -5,8 +5,6 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
-import time_machine
-from rest_framework.test import APIClient
 
 from accounts.models import User
 from payments.models import EngagementPaymentChoice, Payment
@@ -15,25 +13,13 @@ from tests.opportunities.factories import SessionFactory
 from thresholds.models import ThresholdAlert
 from thresholds.monitoring import contributor_evaluate
 
-from .conftest import Org
+from .conftest import Org, client_for
 
 pytestmark = pytest.mark.django_db
 
 Pay = Callable[..., Payment]
 MONDAY = date(2026, 11, 23)
 NEXT_MONDAY = date(2026, 11, 30)
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel("2026-11-25 09:00 +00:00", tick=False):
-        yield
-
-
-def _client(user: User) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def _limit(body: dict, key: str) -> dict:
@@ -48,7 +34,7 @@ def test_earnings_show_each_limit_with_paid_committed_headroom_and_source(
     Payment.objects.filter(pk=paid.pk).update(status="paid", paid_on=MONDAY, counts_on=MONDAY)
     pay(southdown, esa_person, "5.00", MONDAY)
 
-    body = _client(esa_person).get("/api/v1/me/earnings/", {"on": "2026-11-25"}).json()
+    body = client_for(esa_person).get("/api/v1/me/earnings/", {"on": "2026-11-25"}).json()
 
     esa = _limit(body, "esa_pw_lower")
     assert esa["period"] == {
@@ -74,7 +60,7 @@ def test_forecast_from_booked_sessions(northfield: Org, esa_person: User) -> Non
         )  # fmt: skip
     # £25 an hour for 2 hours = £50 a session (the factory's pay offer)
 
-    body = _client(esa_person).get("/api/v1/me/earnings/", {"on": "2026-12-01"}).json()
+    body = client_for(esa_person).get("/api/v1/me/earnings/", {"on": "2026-12-01"}).json()
     esa = _limit(body, "esa_pw_lower")
 
     assert esa["counted"] == "0.00"
@@ -96,13 +82,13 @@ def test_forecast_applies_the_payment_choice(northfield: Org, esa_person: User) 
         opportunity=engagement.opportunity, date=date(2026, 12, 1), planned_hours=Decimal("2.00")
     )
 
-    body = _client(esa_person).get("/api/v1/me/earnings/", {"on": "2026-12-01"}).json()
+    body = client_for(esa_person).get("/api/v1/me/earnings/", {"on": "2026-12-01"}).json()
 
     assert _limit(body, "esa_pw_lower")["forecast"]["amount"] == "15.00"
 
 
 def test_earnings_bad_date_is_400(esa_person: User) -> None:
-    response = _client(esa_person).get("/api/v1/me/earnings/", {"on": "31/12/2026"})
+    response = client_for(esa_person).get("/api/v1/me/earnings/", {"on": "31/12/2026"})
 
     assert response.status_code == 400
     assert response.json()["fields"]["on"]
@@ -113,11 +99,11 @@ def test_alerts_are_listed_and_acknowledged_only_by_their_owner(
 ) -> None:
     pay(northfield, esa_person, "25.00", MONDAY)
     contributor_evaluate(contributor_id=esa_person.pk)
-    client = _client(esa_person)
+    client = client_for(esa_person)
 
     [alert] = client.get("/api/v1/me/alerts/").json()["results"]
     other = ContributorFactory.create()
-    stranger = _client(other).post(f"/api/v1/me/alerts/{alert['id']}/acknowledge/")
+    stranger = client_for(other).post(f"/api/v1/me/alerts/{alert['id']}/acknowledge/")
     acknowledged = client.post(f"/api/v1/me/alerts/{alert['id']}/acknowledge/")
 
     assert alert["level"] == "exceeded"
@@ -128,7 +114,7 @@ def test_alerts_are_listed_and_acknowledged_only_by_their_owner(
 
 
 def test_organisation_staff_cannot_read_earnings_or_alerts(northfield: Org) -> None:
-    staff = _client(northfield.coordinator.user)
+    staff = client_for(northfield.coordinator.user)
 
     assert staff.get("/api/v1/me/earnings/").status_code == 403
     assert staff.get("/api/v1/me/alerts/").status_code == 403
@@ -142,7 +128,7 @@ def test_outsiders_get_404_on_an_organisations_contributors(
     outsider = MembershipFactory.create().user
 
     assert (
-        _client(outsider)
+        client_for(outsider)
         .get(f"/api/v1/organisations/{northfield.organisation.pk}/contributors/")
         .status_code
         == 404

@@ -5,9 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.core import mail
-from rest_framework.test import APIClient
 
 from accounts.models import User
 from notifications.models import Notification
@@ -17,25 +15,13 @@ from thresholds.models import ThresholdAlert, ThresholdRule
 from thresholds.monitoring import contributor_evaluate, contributors_statuses
 from thresholds.tasks import evaluate_contributor, sweep
 
-from .conftest import Org
+from .conftest import Org, client_for
 
 pytestmark = pytest.mark.django_db
 
 Pay = Callable[..., Payment]
 D = Decimal
 MONDAY = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel("2026-11-25 09:00 +00:00", tick=False):
-        yield
-
-
-def _client(user: User) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def _levels(person: User) -> list[tuple[str, str]]:
@@ -84,10 +70,10 @@ def test_organisations_see_near_and_over_but_never_the_benefit(
 ) -> None:
     url = f"/api/v1/organisations/{northfield.organisation.pk}/contributors/"
     pay(northfield, esa_person, "17.00", MONDAY)
-    near = _client(northfield.coordinator.user).get(url)
+    near = client_for(northfield.coordinator.user).get(url)
     pay(southdown, esa_person, "5.00", MONDAY)
     contributor_evaluate(contributor_id=esa_person.pk)
-    over = _client(northfield.coordinator.user).get(url)
+    over = client_for(northfield.coordinator.user).get(url)
 
     [row] = near.json()["results"]
     assert (row["status"], row["headroom"]) == ("near", "3.00")
@@ -112,7 +98,7 @@ def test_organisations_see_no_headroom_without_consent(
     contributor_evaluate(contributor_id=person.pk)
 
     [row] = (
-        _client(northfield.coordinator.user)
+        client_for(northfield.coordinator.user)
         .get(f"/api/v1/organisations/{northfield.organisation.pk}/contributors/")
         .json()["results"]
     )

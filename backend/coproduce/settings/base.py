@@ -236,6 +236,9 @@ SPECTACULAR_SETTINGS = {
         "PaymentMethodEnum": "payments.models.PaymentMethod",
         "PaymentKindEnum": "payments.models.PaymentKind",
         "ExpenseItemStatusEnum": "payments.models.ItemStatus",
+        "LetterKindEnum": "letters.models.LetterKind",
+        "LetterStatusEnum": "letters.models.LetterStatus",
+        "LetterVerificationStatusEnum": ["issued", "revoked", "superseded"],
     },
 }
 
@@ -299,7 +302,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "kombu.connection": {"level": "ERROR"},  # "No hostname was supplied" for files
+    },
 }
 
 # Demo data -----------------------------------------------------------------------------------
