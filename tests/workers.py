@@ -27,9 +27,12 @@ def database_url() -> str:
 
 
 @contextmanager
-def running_worker(*, pool: str = "solo", queue: str | None = None) -> Iterator[str]:
-    """Start a worker on this test run's broker and yield the queue it consumes: a private
-    one, or ``queue`` (e.g. "default", to run what the code under test enqueues)."""
+def worker_process(
+    *, pool: str = "solo", queue: str | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Start a worker on this test run's broker and test database. Yields the queue it
+    consumes (a private one, or ``queue``, e.g. "default" to run what the code under test
+    enqueues) and the process, so a test can also kill it."""
     from django.conf import settings
 
     queue = queue or f"test-{uuid.uuid4().hex[:12]}"
@@ -50,15 +53,23 @@ def running_worker(*, pool: str = "solo", queue: str | None = None) -> Iterator[
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        yield queue
+        yield queue, process
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        process.wait()
         log.close()
+
+
+@contextmanager
+def running_worker(*, pool: str = "solo", queue: str | None = None) -> Iterator[str]:
+    """A worker for the length of the block; yields the queue it consumes."""
+    with worker_process(pool=pool, queue=queue) as (name, _):
+        yield name
 
 
 def wait_for(

@@ -5,12 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import subprocess
-import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -24,7 +20,7 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from letters import services
 from letters.models import Letter, LetterStatus
-from tests.workers import ROOT, database_url, running_worker, wait_for
+from tests.workers import running_worker, wait_for, worker_process
 from workers.celery import app
 
 from .conftest import Scene
@@ -94,35 +90,6 @@ def test_a_real_worker_issues_a_requested_letter_that_then_verifies(
     assert check.json()["matches"] is True
 
 
-@contextmanager
-def _killable_worker() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Like ``tests.workers.running_worker``, but hands back the process so a test can kill it."""
-    queue = f"test-{uuid.uuid4().hex[:12]}"
-    env = {
-        **os.environ,
-        "CELERY_BROKER_DIR": str(settings.CELERY_BROKER_DIR),
-        "DATABASE_URL": database_url(),
-        "DJANGO_SETTINGS_MODULE": "coproduce.settings.base",
-        "PYTHONPATH": f"{ROOT / 'backend'}{os.pathsep}{ROOT}",
-    }
-    log = open(ROOT / "var" / f"{queue}.log", "wb")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "celery", "-A", "workers.celery", "worker",
-            "--pool", "solo", "--queues", queue, "--hostname", f"{queue}@%h",
-            "--without-mingle", "--without-gossip", "--loglevel", "INFO",
-        ],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        yield queue, process
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait()
-        log.close()
-
-
 def _big_snapshot() -> dict[str, Any]:
     """A long statement (hundreds of fees over many pages), so rendering takes long enough
     for the test to see the letter in 'rendering' and kill the worker then."""
@@ -158,12 +125,13 @@ def test_killing_the_worker_mid_render_still_ends_with_exactly_one_issued_letter
     )
     cleanup_pdfs.append(letter)
 
-    with _killable_worker() as (queue, worker):
+    with worker_process() as (queue, worker):
         app.send_task("letters.render", args=[letter.pk], queue=queue)
         deadline = time.monotonic() + 120
-        while _status(letter) != LetterStatus.RENDERING:  # poll tightly: the window is short
+        # Poll tightly (the window is short), reading the status once each time round.
+        while (status := _status(letter)) != LetterStatus.RENDERING:
             assert time.monotonic() < deadline, "the worker never started rendering"
-            assert _status(letter) == LetterStatus.REQUESTED
+            assert status == LetterStatus.REQUESTED
             time.sleep(0.005)
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait()
