@@ -258,23 +258,34 @@ def _notify_organisations(alert: ThresholdAlert) -> None:
     staff = Membership.objects.filter(
         organisation_id__in=organisation_ids, role__in=COORDINATOR_ROLES
     ).select_related("user")
+    if status == OrgStatus.OVER:
+        title = f"{name} has no room for more paid work until {until}"
+        body = (
+            f"{name} is over a limit that matters to them until {until}. Please talk to them "
+            "before booking more paid work, and offer expenses only or a later date."
+        )
+    elif left == ZERO:
+        title = f"{name} has reached a limit"
+        body = (
+            f"{name} has no room left for more paid work until {until}. Please talk to them "
+            "before booking more, and offer expenses only or a later date."
+        )
+    else:
+        title = f"{name} is close to a limit"
+        body = (
+            f"{name} has {format_gbp(left)} left until {until}. Please check with them before "
+            "booking more paid work."
+        )
     for member in staff:
-        if status == OrgStatus.OVER:
-            title = f"{name} has no room for more paid work until {until}"
-            body = (
-                f"{name} is over a limit that matters to them until {until}. Please talk to them "
-                "before booking more paid work, and offer expenses only or a later date."
-            )
-        else:
-            title = f"{name} is close to a limit"
-            body = (
-                f"{name} has {format_gbp(left)} left until {until}. Please check with them before "
-                "booking more paid work."
-            )
+        # One warning per organisation, person, period and status: staff are never told
+        # which limit it is, so two limits over the same days are one warning.
         notify(
             user=member.user,
             kind="headroom_warning",
-            dedupe_key=f"headroom:{member.organisation_id}:{alert.contributor_id}:{alert.period_start}:{status}:{alert.limit_key}",
+            dedupe_key=(
+                f"headroom:{member.organisation_id}:{alert.contributor_id}:"
+                f"{alert.period_start}:{alert.period_end}:{status}"
+            ),
             title=title,
             body=body,
             link=f"/organisations/{member.organisation_id}/contributors",

@@ -103,6 +103,12 @@ def _limit_data(status: LimitStatus) -> dict[str, Any]:
     }
 
 
+def _group(status: LimitStatus) -> int:
+    if status.key == PERSONAL_CAP:
+        return 1
+    return 2 if status.rule is not None and status.rule.benefit == "tax" else 0
+
+
 class EarningsApi(APIView):
     @extend_schema(
         parameters=[
@@ -122,7 +128,8 @@ class EarningsApi(APIView):
                     "The date is not right.", fields={"on": ["Enter a date like 2026-11-28."]}
                 ) from exc
         statuses = contributors_statuses([user.pk], today=uk_today(), on=on)[user.pk]
-        statuses.sort(key=lambda s: (s.key == PERSONAL_CAP, s.period.start, s.title))
+        # Benefit limits first, then the contributor's own cap, then tax.
+        statuses.sort(key=lambda s: (_group(s), s.period.start, s.title))
         note = (
             "Counted means fees that are paid, approved or waiting for approval, from every "
             "organisation. Expenses never count. Fees you gave to charity or waived do not count. "

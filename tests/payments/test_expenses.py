@@ -186,3 +186,17 @@ def test_expense_items_need_amounts_or_miles(northfield: Org, contributor: User)
 
     assert response.status_code == 400
     assert "items[0].miles" in response.json()["fields"]
+
+
+def test_a_50_mb_upload_is_refused_with_413_under_the_default_limits(
+    northfield: Org, contributor: User
+) -> None:
+    huge = SimpleUploadedFile(
+        "scan.pdf", b"%PDF-1.7\n" + bytes(50 * 1024 * 1024), content_type="application/pdf"
+    )
+
+    response = _claim(_as(contributor), northfield, [TRAIN], {"receipt_0": huge})
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "request_too_large"
+    assert not ExpenseClaim.objects.exists()
