@@ -598,9 +598,17 @@ class EngagementOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(ChoiceOutputSerializer(allow_null=True))
     def get_payment_choice(self, engagement: Any) -> dict[str, Any] | None:
-        """The contributor's choice for this engagement, if it overrides their default."""
+        """The contributor's choice for this engagement, if it overrides their default. The
+        organisation sees only which choice it is: a cap's amount and period can hint at a
+        benefit (a weekly £20 cap, an assessment period), and fees are worked out for them."""
         override = getattr(engagement, "payment_choice", None)
-        return override.as_dict() if override is not None else None
+        if override is None:
+            return None
+        choice = override.as_dict()
+        viewer = self.context.get("user")
+        if viewer is None or viewer.pk != engagement.contributor_id:
+            choice.update(reduced_amount=None, cap_amount=None, cap_period="")
+        return choice
 
 
 class EngagementUpdateInputSerializer(serializers.Serializer):
@@ -640,14 +648,16 @@ class EngagementListApi(APIView):
         queryset = engagement_list(user=request_user(request), filters=request.query_params)
         paginator = StandardPagination()
         page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response(EngagementOutputSerializer(page, many=True).data)
+        return paginator.get_paginated_response(
+            EngagementOutputSerializer(page, many=True, context={"user": request.user}).data
+        )
 
 
 class EngagementDetailApi(APIView):
     @extend_schema(responses=EngagementOutputSerializer, summary="One engagement")
     def get(self, request: Request, engagement_id: int) -> Response:
         engagement = engagement_get(user=request_user(request), engagement_id=engagement_id)
-        return Response(EngagementOutputSerializer(engagement).data)
+        return Response(EngagementOutputSerializer(engagement, context={"user": request.user}).data)
 
     @extend_schema(
         request=EngagementUpdateInputSerializer,
@@ -672,7 +682,7 @@ class EngagementDetailApi(APIView):
                 by=user, engagement=engagement, status=serializer.validated_data["status"]
             )
         engagement = engagement_get(user=user, engagement_id=engagement_id)
-        return Response(EngagementOutputSerializer(engagement).data)
+        return Response(EngagementOutputSerializer(engagement, context={"user": request.user}).data)
 
 
 class AttendanceOutputSerializer(serializers.Serializer):

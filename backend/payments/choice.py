@@ -83,7 +83,7 @@ def decide_fee(
         assert spec.cap_amount is not None  # noqa: S101 - enforced by a constraint
         headroom = max(ZERO, spec.cap_amount - cap_used)
         payable = min(offered, headroom)
-        where = f" in the {cap_period_label}" if cap_period_label else ""
+        where = f" for {cap_period_label}" if cap_period_label else ""
         if payable == offered:
             reason = (
                 f"Within the contributor's cap of {format_gbp(spec.cap_amount)}{where}: "

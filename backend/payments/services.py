@@ -194,7 +194,8 @@ def _cap_used(
     used = fees_counted_total(
         contributor=contributor, start=period.start, end=period.end, exclude_payment_id=exclude
     )
-    return used, f"{PeriodKind(spec.cap_period).label} {period.label}"
+    # Organisations read the reason: name the days, never the benefit they belong to.
+    return used, f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}"
 
 
 def payment_record(

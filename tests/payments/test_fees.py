@@ -120,6 +120,10 @@ def test_cap_in_a_uc_assessment_period_spanning_two_calendar_months(
         "40.00",
         "60.00",
     ]
+    # Organisations see why a fee was cut, but never which benefit the period belongs to.
+    assert "15 November 2026 to 14 December 2026" in december["choice_reason"]
+    for word in ("Universal Credit", "assessment", "benefit"):
+        assert word not in december["choice_reason"]
 
 
 def test_monthly_and_tax_year_caps(northfield: Org, contributor: User, prefer: Prefer) -> None:

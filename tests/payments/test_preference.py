@@ -87,3 +87,50 @@ def test_preference_changes_are_audited() -> None:
 
 def test_organisation_accounts_have_no_payment_preference() -> None:
     assert _client(UserFactory.create()).get(URL).status_code == 403
+
+
+def test_an_engagement_choice_shows_its_details_to_the_contributor_only() -> None:
+    from tests.payments.conftest import Org
+
+    org = Org("Northfield")
+    contributor = ContributorFactory.create()
+    engagement = org.engage(contributor)
+    body = {
+        "payment_choice": {"choice": "capped", "cap_amount": "20.00", "cap_period": "benefit_week"}
+    }
+
+    own = _client(contributor).patch(f"/api/v1/engagements/{engagement.pk}/", body, format="json")
+    seen_by_org = org.client().get(f"/api/v1/engagements/{engagement.pk}/")
+    by_org = org.client().patch(f"/api/v1/engagements/{engagement.pk}/", body, format="json")
+
+    assert own.status_code == 200, own.json()
+    assert own.json()["payment_choice"]["cap_amount"] == "20.00"
+    assert own.json()["payment_choice"]["cap_period"] == "benefit_week"
+    assert seen_by_org.json()["payment_choice"] == {
+        "choice": "capped", "reduced_amount": None, "cap_amount": None, "cap_period": "",
+        "charity_name": "", "method": "bank_transfer",
+    }  # fmt: skip
+    assert by_org.status_code == 403
+
+
+def test_removing_an_engagement_choice_goes_back_to_the_default() -> None:
+    from payments.models import EngagementPaymentChoice
+    from tests.payments.conftest import Org
+
+    org = Org("Northfield")
+    contributor = ContributorFactory.create()
+    engagement = org.engage(contributor)
+    client = _client(contributor)
+    client.patch(
+        f"/api/v1/engagements/{engagement.pk}/",
+        {"payment_choice": {"choice": "expenses_only"}},
+        format="json",
+    )
+
+    response = client.patch(
+        f"/api/v1/engagements/{engagement.pk}/", {"payment_choice": None}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["payment_choice"] is None
+    assert not EngagementPaymentChoice.objects.exists()
