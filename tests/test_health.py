@@ -53,3 +53,11 @@ def test_health_reports_a_broker_that_does_not_answer(api: APIClient) -> None:
 
     assert response.status_code == 503
     assert response.json()["broker"]["ok"] is False
+
+
+def test_links_in_notifications_open_the_web_front_end(api: APIClient) -> None:
+    for path in ("/me/alerts", "/letters/3/", "/organisations/2/contributors"):
+        response = api.get(path)
+        assert response.status_code == 200, path
+        assert b"<h1>" in response.content
+    assert api.get("/nothing-here/").status_code == 404

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -26,6 +26,13 @@ urlpatterns = [
     path("verify/", VerifyPage.as_view(), name="letter-verify-page-start"),
     path("verify/<str:reference>/", VerifyPage.as_view(), name="letter-verify-page"),
     path("", TemplateView.as_view(template_name="index.html"), name="home"),
+    # Pages of the web front end that notifications and e-mails link to; the front end's
+    # own router shows them (for now, the holding page).
+    re_path(
+        r"^(?:me|letters|organisations|opportunities)(?:/.*)?$",
+        TemplateView.as_view(template_name="index.html"),
+        name="frontend",
+    ),
 ]
 
 admin.site.site_header = "Coproduce platform admin"

@@ -208,10 +208,8 @@ def letter_render(*, letter_id: int) -> Letter:
 
 
 def _notify_issued(letter: Letter) -> None:
-    try:
-        from notifications.services import notify
-    except ImportError:
-        return  # notifications not installed yet: the letter list still shows it as issued
+    from notifications.services import notify
+
     notify(
         user=letter.contributor,
         kind="letter_issued",
