@@ -29,7 +29,7 @@ urlpatterns = [
     # Pages of the web front end that notifications and e-mails link to; the front end's
     # own router shows them (for now, the holding page).
     re_path(
-        r"^(?:me|letters|organisations|opportunities)(?:/.*)?$",
+        r"^(?:me|letters|organisations|opportunities)(?:/[^.]*)?$",  # no files
         TemplateView.as_view(template_name="index.html"),
         name="frontend",
     ),

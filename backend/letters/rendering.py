@@ -52,7 +52,7 @@ METHOD_WORDS = {"bank_transfer": "Bank transfer", "voucher": "Voucher", "cheque"
 
 def verification_url(reference: str) -> str:
     """The public page (for people, not the JSON API) that says whether a letter is genuine."""
-    base = str(getattr(settings, "PUBLIC_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
+    base = str(settings.PUBLIC_BASE_URL).rstrip("/")
     return base + reverse("letter-verify-page", kwargs={"reference": reference})
 
 

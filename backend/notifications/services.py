@@ -37,7 +37,7 @@ def notify(
 
 
 def _absolute(link: str) -> str:
-    base = str(getattr(settings, "SITE_URL", "") or "").rstrip("/")
+    base = str(settings.PUBLIC_BASE_URL).rstrip("/")
     if link.startswith("/") and base:
         return f"{base}{link}"
     return link

@@ -260,3 +260,20 @@ def test_a_notification_made_at_the_same_moment_is_returned_not_duplicated(
     assert notification.pk == existing.pk
     assert callbacks == []
     assert Notification.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_email_links_to_the_page_on_this_site(settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core import mail
+
+    from notifications.services import notification_email_send, notify
+    from tests.factories import ContributorFactory
+
+    settings.PUBLIC_BASE_URL = "https://coproduce.example.org"
+    person = ContributorFactory.create()
+    note = notify(
+        user=person, kind="threshold_alert", dedupe_key="k1", title="T", body="B", link="/me/alerts"
+    )
+
+    assert notification_email_send(notification_id=note.pk) is True
+    assert "https://coproduce.example.org/me/alerts" in mail.outbox[-1].body
