@@ -248,3 +248,16 @@ def test_staff_without_change_permission_cannot_verify() -> None:
 
     organisation.refresh_from_db()
     assert not organisation.is_verified
+
+
+def test_a_contributor_account_cannot_set_up_an_organisation(client_for: ClientFor) -> None:
+    from .factories import ContributorFactory
+
+    contributor = ContributorFactory.create()
+
+    response = client_for(contributor).post(
+        "/api/v1/organisations/", {"name": "My Group", "kind": "user_led_group"}, format="json"
+    )
+
+    assert response.status_code == 403
+    assert not Organisation.objects.filter(name="My Group").exists()

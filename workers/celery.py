@@ -12,8 +12,12 @@ from typing import Any
 
 from celery import Celery
 from celery.signals import worker_ready
+from kombu.transport import TRANSPORT_ALIASES
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduce.settings.base")
+
+# The embedded broker ("filesystem://") writes each message whole before a worker can see it.
+TRANSPORT_ALIASES["filesystem"] = "workers.broker:Transport"
 
 app = Celery("coproduce")
 app.config_from_object("django.conf:settings", namespace="CELERY")

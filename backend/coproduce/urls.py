@@ -1,9 +1,13 @@
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from coproduce.api.ids import IdConverter
 from letters.pages import VerifyPage
+
+# Registered before the apps' URLs are included: their paths take ids as <id:...>.
+register_converter(IdConverter, "id")
 
 api_v1 = [
     path("", include("accounts.urls")),
@@ -34,6 +38,8 @@ urlpatterns = [
         name="frontend",
     ),
 ]
+
+handler404 = "coproduce.api.exception_handlers.not_found"
 
 admin.site.site_header = "Coproduce platform admin"
 admin.site.site_title = "Coproduce admin"

@@ -18,7 +18,9 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import User
+from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError, Conflict, ErrorCode
+from coproduce.api.ids import IdField
 from coproduce.api.pagination import StandardPagination
 from organisations.models import Organisation
 
@@ -92,13 +94,11 @@ class LetterOutputSerializer(serializers.ModelSerializer):
 
 
 class LetterRequestInputSerializer(serializers.Serializer):
-    organisation = serializers.IntegerField(min_value=1)
-    contributor = serializers.IntegerField(
-        min_value=1, required=False, help_text="Leave out to ask for a letter about yourself."
-    )
+    organisation = IdField()
+    contributor = IdField(required=False, help_text="Leave out to ask for a letter about yourself.")
     kind = serializers.ChoiceField(choices=LetterKind.choices)
-    period_start = serializers.DateField()
-    period_end = serializers.DateField()
+    period_start = DayField()
+    period_end = DayField()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["period_end"] < attrs["period_start"]:

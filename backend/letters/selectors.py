@@ -34,11 +34,16 @@ def letter_get(*, user: User, letter_id: int) -> Letter:
 
 def letter_get_by_reference(*, reference: str) -> Letter:
     """For the public check: only letters that were issued (and perhaps since withdrawn)."""
-    letter = (
-        Letter.objects.select_related("organisation", "superseded_by")
-        .filter(reference=reference.strip().upper(), issued_at__isnull=False)
-        .first()
-    )
+    reference = reference.strip().upper()
+    letter = None
+    # Whatever was typed arrives here. No reference has a NUL in it, and PostgreSQL refuses to
+    # compare text that does (a 500), so such a reference is simply not found.
+    if "\x00" not in reference:
+        letter = (
+            Letter.objects.select_related("organisation", "superseded_by")
+            .filter(reference=reference, issued_at__isnull=False)
+            .first()
+        )
     if letter is None:
         raise NotFound("There is no issued letter with that reference. Check it and try again.")
     return letter

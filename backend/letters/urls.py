@@ -4,11 +4,11 @@ from . import apis
 
 urlpatterns = [
     path("letters/", apis.LetterListApi.as_view(), name="letter-list"),
-    path("letters/<int:letter_id>/", apis.LetterDetailApi.as_view(), name="letter-detail"),
-    path("letters/<int:letter_id>/pdf/", apis.LetterPdfApi.as_view(), name="letter-pdf"),
-    path("letters/<int:letter_id>/revoke/", apis.LetterRevokeApi.as_view(), name="letter-revoke"),
+    path("letters/<id:letter_id>/", apis.LetterDetailApi.as_view(), name="letter-detail"),
+    path("letters/<id:letter_id>/pdf/", apis.LetterPdfApi.as_view(), name="letter-pdf"),
+    path("letters/<id:letter_id>/revoke/", apis.LetterRevokeApi.as_view(), name="letter-revoke"),
     path(
-        "letters/<int:letter_id>/reissue/",
+        "letters/<id:letter_id>/reissue/",
         apis.LetterReissueApi.as_view(),
         name="letter-reissue",
     ),

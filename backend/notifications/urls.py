@@ -5,7 +5,7 @@ from .apis import NotificationListApi, NotificationPreferenceApi, NotificationRe
 urlpatterns: list[URLPattern | URLResolver] = [
     path("notifications/", NotificationListApi.as_view(), name="notifications"),
     path(
-        "notifications/<int:notification_id>/read/",
+        "notifications/<id:notification_id>/read/",
         NotificationReadApi.as_view(),
         name="notification-read",
     ),

@@ -13,7 +13,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
+from coproduce.api.ids import IdField
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
 from coproduce.money import MoneyInput, format_gbp
@@ -164,7 +166,7 @@ class OpportunityInputSerializer(serializers.Serializer):
         max_value=10000,
         error_messages={"min_value": "There must be at least 1 place."},
     )
-    closing_date = serializers.DateField()
+    closing_date = DayField()
     pay_rate = MoneyInput(
         required=False,
         allow_null=True,
@@ -210,7 +212,7 @@ class OpportunityInputSerializer(serializers.Serializer):
 
 
 class OpportunityCreateInputSerializer(OpportunityInputSerializer):
-    organisation = serializers.IntegerField(help_text="The organisation posting the role.")
+    organisation = IdField(help_text="The organisation posting the role.")
 
 
 _OPPORTUNITY_PARAMETERS = [
@@ -372,7 +374,7 @@ class SessionOutputSerializer(serializers.Serializer):
 
 
 class SessionInputSerializer(serializers.Serializer):
-    date = serializers.DateField()
+    date = DayField()
     start_time = serializers.TimeField()
     end_time = serializers.TimeField()
     location = PlainTextField(required=False, allow_blank=True, max_length=200)
@@ -699,8 +701,8 @@ _HOURS_MESSAGE = "Enter hours more than 0 and no more than 24."
 
 
 class AttendanceInputSerializer(serializers.Serializer):
-    session = serializers.IntegerField(required=False, allow_null=True)
-    date = serializers.DateField()
+    session = IdField(required=False, allow_null=True)
+    date = DayField()
     hours = serializers.DecimalField(
         max_digits=5,
         decimal_places=2,

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from coproduce.api.errors import ApplicationError, NotFound
+from coproduce.api.ids import IdFilter
 from organisations.models import Membership, Organisation
 
 from .models import (
@@ -67,7 +68,7 @@ class OpportunityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Words to search for")
     involvement_type = django_filters.MultipleChoiceFilter(choices=InvolvementType.choices)
     remote = django_filters.BooleanFilter(field_name="is_remote")
-    organisation = django_filters.NumberFilter(field_name="organisation_id")
+    organisation = IdFilter(field_name="organisation_id")
     closing_after = django_filters.DateFilter(field_name="closing_date", lookup_expr="gte")
     status = django_filters.MultipleChoiceFilter(choices=OpportunityStatus.choices)
     ordering = django_filters.OrderingFilter(
@@ -205,8 +206,8 @@ def sessions_booked_for(*, contributor: User, start: date, end: date) -> QuerySe
 
 
 class ApplicationFilter(django_filters.FilterSet):
-    opportunity = django_filters.NumberFilter(field_name="opportunity_id")
-    organisation = django_filters.NumberFilter(field_name="opportunity__organisation_id")
+    opportunity = IdFilter(field_name="opportunity_id")
+    organisation = IdFilter(field_name="opportunity__organisation_id")
     status = django_filters.MultipleChoiceFilter(choices=ApplicationStatus.choices)
 
     class Meta:
@@ -256,8 +257,8 @@ def application_get(*, user: User, application_id: int) -> Application:
 
 
 class EngagementFilter(django_filters.FilterSet):
-    opportunity = django_filters.NumberFilter(field_name="opportunity_id")
-    organisation = django_filters.NumberFilter(field_name="opportunity__organisation_id")
+    opportunity = IdFilter(field_name="opportunity_id")
+    organisation = IdFilter(field_name="opportunity__organisation_id")
     status = django_filters.MultipleChoiceFilter(choices=EngagementStatus.choices)
 
     class Meta:

@@ -45,6 +45,13 @@ def _unique_slug(name: str) -> str:
 @transaction.atomic
 def organisation_create(*, name: str, kind: str, owner: User, **details: Any) -> Organisation:
     """A new, unverified organisation with ``owner`` as its owner."""
+    if owner.is_contributor:
+        # Keeps a contributor's own account (and their private benefit details) apart from
+        # any organisation's staff accounts.
+        raise PermissionDenied(
+            "A contributor account cannot set up an organisation. Register an organisation "
+            "account with your work e-mail address instead."
+        )
     unknown = set(details) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not organisation fields: {sorted(unknown)}")

@@ -5,12 +5,12 @@ from . import apis
 urlpatterns = [
     path("organisations/", apis.OrganisationListApi.as_view(), name="organisation-list"),
     path(
-        "organisations/<int:organisation_id>/",
+        "organisations/<id:organisation_id>/",
         apis.OrganisationDetailApi.as_view(),
         name="organisation-detail",
     ),
     path(
-        "organisations/<int:organisation_id>/members/",
+        "organisations/<id:organisation_id>/members/",
         apis.MemberListApi.as_view(),
         name="organisation-members",
     ),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import django_filters
@@ -9,14 +10,17 @@ from django.http import FileResponse, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import AccountType, User
+from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
+from coproduce.api.ids import IdField, IdFilter
 from coproduce.api.pagination import StandardPagination
+from coproduce.api.parsers import JSONParser
 from coproduce.api.requests import request_user
 from coproduce.money import MoneyInput
 from organisations.permissions import FINANCE_ROLES, require_role
@@ -51,6 +55,9 @@ from .selectors import (
     payment_run_get,
     payment_run_list,
 )
+
+# A payment run or a decision names at most this many payments or items at once.
+MAX_IDS_PER_REQUEST = 1000
 
 
 def _paginate(
@@ -161,9 +168,9 @@ class PaymentOutputSerializer(serializers.ModelSerializer):
 
 
 class PaymentFilter(django_filters.FilterSet):
-    organisation = django_filters.NumberFilter()
-    contributor = django_filters.NumberFilter()
-    engagement = django_filters.NumberFilter()
+    organisation = IdFilter()
+    contributor = IdFilter()
+    engagement = IdFilter()
     status = django_filters.ChoiceFilter(choices=PaymentStatus.choices)
     kind = django_filters.ChoiceFilter(choices=PaymentKind.choices)
     counts_from = django_filters.DateFilter(field_name="counts_on", lookup_expr="gte")
@@ -185,13 +192,13 @@ def _filtered(filterset: django_filters.FilterSet) -> Any:
 
 
 class PaymentRecordSerializer(serializers.Serializer):
-    organisation = serializers.IntegerField()
-    contributor = serializers.IntegerField()
-    engagement = serializers.IntegerField(required=False, allow_null=True)
+    organisation = IdField()
+    contributor = IdField()
+    engagement = IdField(required=False, allow_null=True)
     kind = serializers.ChoiceField(choices=PaymentKind.choices)
     amount = MoneyInput()
     description = serializers.CharField(max_length=300)
-    due_on = serializers.DateField()
+    due_on = DayField()
     method = serializers.ChoiceField(choices=PaymentMethod.choices, required=False)
 
 
@@ -328,7 +335,7 @@ class PaymentCancelApi(APIView):
 
 
 class PaidOnSerializer(serializers.Serializer):
-    paid_on = serializers.DateField()
+    paid_on = DayField()
 
 
 class PaymentMarkPaidApi(APIView):
@@ -349,7 +356,7 @@ class PaymentMarkPaidApi(APIView):
 
 class PaymentRescheduleApi(APIView):
     class RescheduleSerializer(serializers.Serializer):
-        due_on = serializers.DateField()
+        due_on = DayField()
 
     @extend_schema(
         request=RescheduleSerializer,
@@ -405,7 +412,7 @@ class ExpenseClaimOutputSerializer(serializers.ModelSerializer):
 class ExpenseItemInputSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=ExpenseCategory.choices)
     description = serializers.CharField(max_length=300)
-    spent_on = serializers.DateField()
+    spent_on = DayField()
     amount = MoneyInput(required=False, allow_null=True)
     miles = serializers.DecimalField(
         max_digits=7, decimal_places=1, required=False, allow_null=True, min_value=0
@@ -413,8 +420,8 @@ class ExpenseItemInputSerializer(serializers.Serializer):
 
 
 class ExpenseClaimInputSerializer(serializers.Serializer):
-    organisation = serializers.IntegerField()
-    engagement = serializers.IntegerField(required=False, allow_null=True)
+    organisation = IdField()
+    engagement = IdField(required=False, allow_null=True)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     items = ExpenseItemInputSerializer(many=True, allow_empty=False, max_length=50)  # type: ignore[call-arg]
 
@@ -458,6 +465,8 @@ class ExpenseClaimListApi(APIView):
         user = request_user(request)
         if user.account_type != AccountType.CONTRIBUTOR:
             raise PermissionDenied("Only contributors can claim expenses.")
+        if not isinstance(request.data, Mapping):
+            raise ApplicationError("Send the claim as a JSON object or as form fields.")
         raw: dict[str, Any] = {
             key: request.data.get(key) for key in ("organisation", "engagement", "note")
         }
@@ -466,7 +475,7 @@ class ExpenseClaimListApi(APIView):
         if isinstance(items, str):
             try:
                 items = json.loads(items)
-            except json.JSONDecodeError as exc:
+            except (json.JSONDecodeError, RecursionError) as exc:
                 raise ApplicationError(
                     "The items are not in the right format.",
                     fields={"items": ["Send the items as a JSON list."]},
@@ -521,7 +530,7 @@ class ExpenseClaimDetailApi(APIView):
 
 class DecisionSerializer(serializers.Serializer):
     items = serializers.ListField(
-        child=serializers.IntegerField(), required=False, allow_empty=False
+        child=IdField(), required=False, allow_empty=False, max_length=MAX_IDS_PER_REQUEST
     )
     reason = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
@@ -620,7 +629,7 @@ class PaymentRunOutputSerializer(serializers.ModelSerializer):
 class PaymentRunListApi(APIView):
     class RunCreateSerializer(serializers.Serializer):
         payments = serializers.ListField(
-            child=serializers.IntegerField(), required=False, allow_empty=False
+            child=IdField(), required=False, allow_empty=False, max_length=MAX_IDS_PER_REQUEST
         )
 
     @extend_schema(

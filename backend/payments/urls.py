@@ -5,73 +5,73 @@ from . import apis
 urlpatterns = [
     path("me/payment-preference/", apis.PaymentPreferenceApi.as_view(), name="payment-preference"),
     path("payments/", apis.PaymentListApi.as_view(), name="payment-list"),
-    path("payments/<int:payment_id>/", apis.PaymentDetailApi.as_view(), name="payment-detail"),
+    path("payments/<id:payment_id>/", apis.PaymentDetailApi.as_view(), name="payment-detail"),
     path(
-        "payments/<int:payment_id>/approve/",
+        "payments/<id:payment_id>/approve/",
         apis.PaymentApproveApi.as_view(),
         name="payment-approve",
     ),
     path(
-        "payments/<int:payment_id>/cancel/", apis.PaymentCancelApi.as_view(), name="payment-cancel"
+        "payments/<id:payment_id>/cancel/", apis.PaymentCancelApi.as_view(), name="payment-cancel"
     ),
     path(
-        "payments/<int:payment_id>/mark-paid/",
+        "payments/<id:payment_id>/mark-paid/",
         apis.PaymentMarkPaidApi.as_view(),
         name="payment-mark-paid",
     ),
     path(
-        "payments/<int:payment_id>/reschedule/",
+        "payments/<id:payment_id>/reschedule/",
         apis.PaymentRescheduleApi.as_view(),
         name="payment-reschedule",
     ),
     path("expense-claims/", apis.ExpenseClaimListApi.as_view(), name="expense-claim-list"),
     path(
-        "expense-claims/<int:claim_id>/",
+        "expense-claims/<id:claim_id>/",
         apis.ExpenseClaimDetailApi.as_view(),
         name="expense-claim-detail",
     ),
     path(
-        "expense-claims/<int:claim_id>/approve/",
+        "expense-claims/<id:claim_id>/approve/",
         apis.ExpenseClaimApproveApi.as_view(),
         name="expense-claim-approve",
     ),
     path(
-        "expense-claims/<int:claim_id>/reject/",
+        "expense-claims/<id:claim_id>/reject/",
         apis.ExpenseClaimRejectApi.as_view(),
         name="expense-claim-reject",
     ),
     path(
-        "expense-claims/<int:claim_id>/items/<int:item_id>/receipt/",
+        "expense-claims/<id:claim_id>/items/<id:item_id>/receipt/",
         apis.ReceiptApi.as_view(),
         name="expense-receipt",
     ),
     path(
-        "organisations/<int:organisation_id>/payment-runs/",
+        "organisations/<id:organisation_id>/payment-runs/",
         apis.PaymentRunListApi.as_view(),
         name="payment-run-list",
     ),
     path(
-        "organisations/<int:organisation_id>/payment-runs/<int:run_id>/",
+        "organisations/<id:organisation_id>/payment-runs/<id:run_id>/",
         apis.PaymentRunDetailApi.as_view(),
         name="payment-run-detail",
     ),
     path(
-        "organisations/<int:organisation_id>/payment-runs/<int:run_id>/export.csv",
+        "organisations/<id:organisation_id>/payment-runs/<id:run_id>/export.csv",
         apis.PaymentRunExportApi.as_view(),
         name="payment-run-export",
     ),
     path(
-        "organisations/<int:organisation_id>/payment-runs/<int:run_id>/mark-paid/",
+        "organisations/<id:organisation_id>/payment-runs/<id:run_id>/mark-paid/",
         apis.PaymentRunMarkPaidApi.as_view(),
         name="payment-run-mark-paid",
     ),
     path(
-        "organisations/<int:organisation_id>/dashboard/",
+        "organisations/<id:organisation_id>/dashboard/",
         apis.DashboardApi.as_view(),
         name="organisation-dashboard",
     ),
     path(
-        "organisations/<int:organisation_id>/finance-settings/",
+        "organisations/<id:organisation_id>/finance-settings/",
         apis.FinanceSettingsApi.as_view(),
         name="finance-settings",
     ),

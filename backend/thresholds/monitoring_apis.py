@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import AccountType, User
+from coproduce.api.dates import EARLIEST, LATEST, OUT_OF_RANGE
 from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
 from coproduce.api.pagination import StandardPagination
 from opportunities.models import Engagement, EngagementStatus
@@ -127,6 +128,8 @@ class EarningsApi(APIView):
                 raise ApplicationError(
                     "The date is not right.", fields={"on": ["Enter a date like 2026-11-28."]}
                 ) from exc
+            if not EARLIEST <= on <= LATEST:
+                raise ApplicationError("The date is not right.", fields={"on": [OUT_OF_RANGE]})
         statuses = contributors_statuses([user.pk], today=uk_today(), on=on)[user.pk]
         # Benefit limits first, then the contributor's own cap, then tax.
         statuses.sort(key=lambda s: (_group(s), s.period.start, s.title))

@@ -6,12 +6,12 @@ urlpatterns = [
     path("me/earnings/", apis.EarningsApi.as_view(), name="earnings"),
     path("me/alerts/", apis.AlertListApi.as_view(), name="alert-list"),
     path(
-        "me/alerts/<int:alert_id>/acknowledge/",
+        "me/alerts/<id:alert_id>/acknowledge/",
         apis.AlertAcknowledgeApi.as_view(),
         name="alert-acknowledge",
     ),
     path(
-        "organisations/<int:organisation_id>/contributors/",
+        "organisations/<id:organisation_id>/contributors/",
         apis.OrganisationContributorsApi.as_view(),
         name="organisation-contributors",
     ),

@@ -263,11 +263,7 @@ def test_a_notification_made_at_the_same_moment_is_returned_not_duplicated(
 
 
 @pytest.mark.django_db
-def test_the_email_links_to_the_page_on_this_site(settings) -> None:  # type: ignore[no-untyped-def]
-    from django.core import mail
-
-    from notifications.services import notification_email_send, notify
-    from tests.factories import ContributorFactory
+def test_the_email_links_to_the_page_on_this_site(settings: Any) -> None:
 
     settings.PUBLIC_BASE_URL = "https://coproduce.example.org"
     person = ContributorFactory.create()

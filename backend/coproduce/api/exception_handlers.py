@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -80,3 +81,11 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         )
         response.data = error_body(str(message), code)
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """An address under /api/ that matches no endpoint (or an id too large to be one) answers
+    404 in the API's error shape; other addresses get the site's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(error_body("Not found.", ErrorCode.NOT_FOUND), status=404)
+    return defaults.page_not_found(request, exception)
