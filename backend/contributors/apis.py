@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from coproduce.api.requests import request_user
 
 from .models import (
+    CIRCUMSTANCE_FIELDS,
     BenefitCircumstances,
     ContactPreference,
     ContributorProfile,
@@ -142,26 +143,7 @@ class BenefitCircumstancesOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = BenefitCircumstances
-        fields = [
-            "receives_esa",
-            "esa_permitted_work_limit",
-            "receives_uc",
-            "uc_housing_element",
-            "uc_work_allowance",
-            "receives_carers_allowance",
-            "receives_carer_support_payment_scotland",
-            "receives_pension_credit",
-            "pension_credit_category",
-            "receives_housing_benefit",
-            "housing_benefit_category",
-            "receives_legacy_income_support_jsa",
-            "receives_pip_dla_adp",
-            "benefit_week_start",
-            "uc_assessment_start_day",
-            "track_tax_year",
-            "no_earnings_rule_note",
-            "updated_at",
-        ]
+        fields = [*CIRCUMSTANCE_FIELDS, "no_earnings_rule_note", "updated_at"]
         read_only_fields = fields
 
     def get_no_earnings_rule_note(self, circumstances: BenefitCircumstances) -> str:

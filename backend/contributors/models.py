@@ -139,3 +139,24 @@ class BenefitCircumstances(models.Model):
 
     def __repr__(self) -> str:
         return f"<BenefitCircumstances #{self.pk}>"
+
+
+# What a contributor tells us about their benefits, in the order forms and the API show it.
+CIRCUMSTANCE_FIELDS = (
+    "receives_esa",
+    "esa_permitted_work_limit",
+    "receives_uc",
+    "uc_housing_element",
+    "uc_work_allowance",
+    "receives_carers_allowance",
+    "receives_carer_support_payment_scotland",
+    "receives_pension_credit",
+    "pension_credit_category",
+    "receives_housing_benefit",
+    "housing_benefit_category",
+    "receives_legacy_income_support_jsa",
+    "receives_pip_dla_adp",
+    "benefit_week_start",
+    "uc_assessment_start_day",
+    "track_tax_year",
+)

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from accounts.models import User
 from coproduce.api.errors import ApplicationError
 
-from .models import BenefitCircumstances, ContributorProfile
+from .models import CIRCUMSTANCE_FIELDS, BenefitCircumstances, ContributorProfile
 from .permissions import require_contributor
 from .signals import circumstances_changed
 
@@ -25,26 +25,7 @@ PROFILE_FIELDS = frozenset(
     }
 )
 
-CIRCUMSTANCE_FIELDS = frozenset(
-    {
-        "receives_esa",
-        "esa_permitted_work_limit",
-        "receives_uc",
-        "uc_housing_element",
-        "uc_work_allowance",
-        "receives_carers_allowance",
-        "receives_carer_support_payment_scotland",
-        "receives_pension_credit",
-        "pension_credit_category",
-        "receives_housing_benefit",
-        "housing_benefit_category",
-        "receives_legacy_income_support_jsa",
-        "receives_pip_dla_adp",
-        "benefit_week_start",
-        "uc_assessment_start_day",
-        "track_tax_year",
-    }
-)
+EDITABLE_CIRCUMSTANCES = frozenset(CIRCUMSTANCE_FIELDS)
 
 
 def profile_get_or_create(*, user: User) -> ContributorProfile:
@@ -104,8 +85,8 @@ def circumstances_set(*, user: User, data: dict[str, Any]) -> BenefitCircumstanc
     circumstances = BenefitCircumstances.objects.select_for_update().filter(user=user).first()
     if circumstances is None:
         circumstances = BenefitCircumstances(user=user)
-    values = {name: getattr(circumstances, name) for name in CIRCUMSTANCE_FIELDS}
-    values.update({name: value for name, value in data.items() if name in CIRCUMSTANCE_FIELDS})
+    values = {name: getattr(circumstances, name) for name in EDITABLE_CIRCUMSTANCES}
+    values.update({name: value for name, value in data.items() if name in EDITABLE_CIRCUMSTANCES})
     problems = _check_circumstances(values)
     if problems:
         raise ApplicationError("Some of the information is not right.", fields=problems)

@@ -22,6 +22,7 @@ from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError, Conflict, ErrorCode
 from coproduce.api.ids import IdField
 from coproduce.api.pagination import StandardPagination
+from coproduce.api.requests import request_user
 from organisations.models import Organisation
 
 from .models import Letter, LetterKind, LetterStatus
@@ -34,11 +35,6 @@ from .services import (
     letter_revoke,
     not_engaged_error,
 )
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - IsAuthenticated guarantees it
-    return request.user
 
 
 class LetterOrganisationSerializer(serializers.Serializer):
@@ -112,7 +108,8 @@ class LetterListApi(APIView):
     @extend_schema(responses=LetterOutputSerializer(many=True), summary="Letters I can see")
     def get(self, request: Request) -> Response:
         paginator = StandardPagination()
-        page = paginator.paginate_queryset(letter_list(user=_user(request)), request, view=self)
+        letters = letter_list(user=request_user(request))
+        page = paginator.paginate_queryset(letters, request, view=self)
         return paginator.get_paginated_response(LetterOutputSerializer(page, many=True).data)
 
     @extend_schema(
@@ -122,7 +119,7 @@ class LetterListApi(APIView):
         description="The letter is made in the background: poll it until its status is issued.",
     )
     def post(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         serializer = LetterRequestInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -150,7 +147,7 @@ class LetterListApi(APIView):
 class LetterDetailApi(APIView):
     @extend_schema(responses=LetterOutputSerializer, summary="One letter")
     def get(self, request: Request, letter_id: int) -> Response:
-        letter = letter_get(user=_user(request), letter_id=letter_id)
+        letter = letter_get(user=request_user(request), letter_id=letter_id)
         return Response(LetterOutputSerializer(letter).data)
 
 
@@ -179,7 +176,7 @@ class LetterPdfApi(APIView):
         summary="Download the letter (the issuing organisation's admins and the contributor)",
     )
     def get(self, request: Request, letter_id: int) -> FileResponse:
-        letter = letter_get(user=_user(request), letter_id=letter_id)
+        letter = letter_get(user=request_user(request), letter_id=letter_id)
         if letter.status != LetterStatus.ISSUED or not letter.pdf:
             if letter.status == LetterStatus.REVOKED:
                 raise Conflict("This letter was withdrawn, so it cannot be downloaded.")
@@ -202,7 +199,7 @@ class LetterRevokeApi(APIView):
         summary="Withdraw an issued letter (the issuing organisation's admins)",
     )
     def post(self, request: Request, letter_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         letter = letter_get(user=user, letter_id=letter_id)
         serializer = self.RevokeInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -217,7 +214,7 @@ class LetterReissueApi(APIView):
         summary="Make a corrected letter to replace this one (the issuing organisation's admins)",
     )
     def post(self, request: Request, letter_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         letter = letter_get(user=user, letter_id=letter_id)
         new = letter_reissue(by=user, letter=letter)
         return Response(LetterOutputSerializer(new).data, status=status.HTTP_202_ACCEPTED)

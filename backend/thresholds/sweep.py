@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Case, DateField, Q, Sum, Value, When
 
 from accounts.models import AccountType, User
+from contributors.models import CIRCUMSTANCE_FIELDS
 from coproduce.money import ZERO
 from payments.models import LIVE_STATUSES, Payment, PaymentChoice, PaymentKind, PaymentMethod
 from periods import Period, PeriodKind, period_containing, uk_today
@@ -121,20 +122,11 @@ def current_totals(*, first_id: int, last_id: int, today: date) -> dict[int, dic
     return {row[0]: dict(zip(names, (v or ZERO for v in row[1:]), strict=True)) for row in rows}
 
 
-CODE_FIELDS = (
-    "receives_esa",
-    "esa_permitted_work_limit",
-    "receives_uc",
-    "uc_housing_element",
-    "uc_work_allowance",
-    "receives_carers_allowance",
-    "receives_carer_support_payment_scotland",
-    "receives_pension_credit",
-    "pension_credit_category",
-    "receives_housing_benefit",
-    "housing_benefit_category",
-    "receives_legacy_income_support_jsa",
-    "track_tax_year",
+# The answers that decide which limits apply (week and assessment-period days decide when).
+CODE_FIELDS = tuple(
+    field
+    for field in CIRCUMSTANCE_FIELDS
+    if field not in {"benefit_week_start", "uc_assessment_start_day", "receives_pip_dla_adp"}
 )
 
 
