@@ -61,10 +61,11 @@ def _history_model(model: type[models.Model]) -> type[models.Model]:
     return apps.get_model(model._meta.app_label, f"Historical{model.__name__}")
 
 
-def _scrub_name(text: str, *, name: str, pseudonym: str) -> str:
-    if not name.strip() or not text:
-        return text
-    return re.sub(re.escape(name.strip()), pseudonym, text, flags=re.IGNORECASE)
+def _scrub_names(text: str, *, names: list[str], pseudonym: str) -> str:
+    """``text`` with each of the person's names (longest first) replaced by the pseudonym."""
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name)}\b", pseudonym, text, flags=re.IGNORECASE)
+    return text
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,9 @@ def _delete_receipts(claims: models.QuerySet[ExpenseClaim]) -> int:
     return len(receipts)
 
 
-def _scrub_kept_text(user: User, pseudonym: str) -> None:
-    """Kept ledger rows and their history: the person's name out of free text, and their
+def _scrub_kept_text(user: User, pseudonym: str, names: list[str]) -> None:
+    """Kept ledger rows and their history: the person's names out of free text, and their
     private payment preference (cap amounts and periods) out of the choice snapshot."""
-    name = user.full_name
     payment_ids = list(Payment.objects.filter(contributor=user).values_list("pk", flat=True))
     text_fields = ("description", "choice_reason", "cancel_reason")
     for model in (Payment, _history_model(Payment)):
@@ -132,7 +132,7 @@ def _scrub_kept_text(user: User, pseudonym: str) -> None:
         )
         for row in rows.only("pk", *text_fields):
             changes = {
-                field: _scrub_name(getattr(row, field), name=name, pseudonym=pseudonym)
+                field: _scrub_names(getattr(row, field), names=names, pseudonym=pseudonym)
                 for field in text_fields
             }
             # update(), not save(): paid payments refuse changes to money, and this is not one.
@@ -146,8 +146,8 @@ def _scrub_kept_text(user: User, pseudonym: str) -> None:
             **{key: item_ids}
         ).values_list("pk", "description", "decision_reason"):
             item_model._default_manager.filter(pk=pk).update(
-                description=_scrub_name(description, name=name, pseudonym=pseudonym),
-                decision_reason=_scrub_name(reason, name=name, pseudonym=pseudonym),
+                description=_scrub_names(description, names=names, pseudonym=pseudonym),
+                decision_reason=_scrub_names(reason, names=names, pseudonym=pseudonym),
             )
 
 
@@ -168,6 +168,8 @@ def account_erase(*, user: User, password: str) -> ErasureResult:
     _refuse_if_last_admin(user)
     pseudonym = pseudonym_for(user)
     now = timezone.now()
+    profile = ContributorProfile.objects.filter(user=user).first()
+    names = [user.full_name, profile.preferred_name if profile is not None else ""]
 
     # Private circumstances and how the person likes to be paid: rows and their history.
     private: tuple[tuple[type[models.Model], str], ...] = (
@@ -201,7 +203,7 @@ def account_erase(*, user: User, password: str) -> ErasureResult:
     Token.objects.filter(user=user).delete()
     _end_sessions(user)
 
-    _scrub_kept_text(user, pseudonym)
+    _scrub_kept_text(user, pseudonym, names)
     payments = Payment.objects.filter(contributor=user)
     payments_kept = payments.count()
     unpaid = payments.filter(status__in=("pending", "approved")).count()

@@ -82,8 +82,9 @@ def test_export_is_in_the_api_schema(db: None) -> None:
 
     schema = APIClient().get("/api/schema/", HTTP_ACCEPT="application/json").json()
 
-    assert "application/zip" in schema["paths"]["/api/v1/me/export/"]["get"]["responses"]["200"][
-        "content"
-    ]
+    assert (
+        "application/zip"
+        in schema["paths"]["/api/v1/me/export/"]["get"]["responses"]["200"]["content"]
+    )
     assert "post" in schema["paths"]["/api/v1/me/erase/"]
     assert "get" in schema["paths"]["/api/v1/payments/{payment_id}/history/"]
