@@ -21,8 +21,8 @@ from letters.models import Letter
 from letters.services import letter_render, letter_request
 from notifications.models import Notification
 from opportunities.models import Engagement
-from payments.models import Payment
 from organisations.models import Role
+from payments.models import Payment
 from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory
 from tests.payments.conftest import Org
 from thresholds.monitoring import contributor_evaluate

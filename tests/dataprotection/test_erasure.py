@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Model
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -24,8 +26,8 @@ from thresholds.models import ThresholdAlert
 pytestmark = pytest.mark.django_db
 
 
-def _history(model: type) -> type:
-    return model.history.model  # type: ignore[attr-defined,no-any-return]
+def _history(model: type[Model]) -> Any:
+    return model.history.model  # type: ignore[attr-defined]
 
 
 def test_erasure_removes_benefit_circumstances_and_their_history(world: World) -> None:
@@ -84,7 +86,7 @@ def test_ledger_is_kept_under_a_pseudonym(world: World) -> None:
 
     user = User.objects.get(pk=person.pk)
     assert user.full_name == f"Former contributor C-{person.pk}" == body["pseudonym"]
-    assert NAME not in user.email and EMAIL != user.email
+    assert NAME not in user.email and user.email != EMAIL
     assert not user.is_active and not user.has_usable_password()
     kept = Payment.objects.filter(contributor_id=person.pk)
     assert {p.pk for p in kept} == {world.paid_fee.pk, world.pending_fee.pk}

@@ -21,9 +21,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _run_daily_task_on(day: str, django_capture_on_commit_callbacks) -> None:
-    with time_machine.travel(f"{day} 03:30 +00:00", tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            pseudonymise_expired.apply().get()
+    with (
+        time_machine.travel(f"{day} 03:30 +00:00", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        pseudonymise_expired.apply().get()
 
 
 def test_after_the_retention_period_kept_records_are_pseudonymised_too(
@@ -39,7 +41,7 @@ def test_after_the_retention_period_kept_records_are_pseudonymised_too(
     for payment in Payment.objects.filter(contributor=world.contributor):
         assert payment.description == RETAINED_TEXT
         assert payment.donated_to == "" and payment.choice_reason == ""
-    history = Payment.history.model.objects.filter(id=world.paid_fee.pk)  # type: ignore[attr-defined]
+    history = Payment.history.model.objects.filter(id=world.paid_fee.pk)
     assert {row.description for row in history} == {RETAINED_TEXT}
     assert {item.description for item in ExpenseItem.objects.filter(claim_id=world.claim_id)} == {
         RETAINED_TEXT
