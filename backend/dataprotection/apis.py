@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib.auth import logout
 from django.http import FileResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import renderers, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,7 +20,26 @@ from .export import personal_data_zip
 from .services import account_erase, erasure_kept_summary
 
 
+class ZipRenderer(renderers.BaseRenderer):
+    """Lets a client ask for application/zip; errors still leave as JSON."""
+
+    media_type = "application/zip"
+    format = "zip"
+    charset = None
+    render_style = "binary"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        return data if isinstance(data, bytes) else json.dumps(data).encode()
+
+
 class ExportApi(APIView):
+    renderer_classes = [renderers.JSONRenderer, ZipRenderer]
+
     @extend_schema(
         responses={(200, "application/zip"): OpenApiTypes.BINARY},
         summary="Download everything Coproduce holds about me",

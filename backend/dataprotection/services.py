@@ -61,11 +61,14 @@ def _history_model(model: type[models.Model]) -> type[models.Model]:
     return apps.get_model(model._meta.app_label, f"Historical{model.__name__}")
 
 
-def _scrub_names(text: str, *, names: list[str], pseudonym: str) -> str:
-    """``text`` with each of the person's names (longest first) replaced by the pseudonym."""
-    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(name)}\b", pseudonym, text, flags=re.IGNORECASE)
-    return text
+def text_pseudonymise(text: str, *, names: list[str], pseudonym: str) -> str:
+    """``text`` with each of the person's names replaced by the pseudonym, in one pass (the
+    longest name first, so "Alex Example" goes whole before "Alex")."""
+    wanted = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    if not wanted or not text:
+        return text
+    pattern = r"\b(?:" + "|".join(re.escape(name) for name in wanted) + r")\b"
+    return re.sub(pattern, lambda _: pseudonym, text, flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,9 @@ def _refuse_if_last_admin(user: User) -> None:
 
 
 def _end_sessions(user: User) -> int:
-    """Delete every signed-in session of the user (database sessions hold the user id)."""
+    """Delete every session of the user, expired or not (database sessions hold the user id)."""
     ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+    for session in Session.objects.iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
             session.delete()
             ended += 1
@@ -132,7 +135,7 @@ def _scrub_kept_text(user: User, pseudonym: str, names: list[str]) -> None:
         )
         for row in rows.only("pk", *text_fields):
             changes = {
-                field: _scrub_names(getattr(row, field), names=names, pseudonym=pseudonym)
+                field: text_pseudonymise(getattr(row, field), names=names, pseudonym=pseudonym)
                 for field in text_fields
             }
             # update(), not save(): paid payments refuse changes to money, and this is not one.
@@ -146,8 +149,8 @@ def _scrub_kept_text(user: User, pseudonym: str, names: list[str]) -> None:
             **{key: item_ids}
         ).values_list("pk", "description", "decision_reason"):
             item_model._default_manager.filter(pk=pk).update(
-                description=_scrub_names(description, names=names, pseudonym=pseudonym),
-                decision_reason=_scrub_names(reason, names=names, pseudonym=pseudonym),
+                description=text_pseudonymise(description, names=names, pseudonym=pseudonym),
+                decision_reason=text_pseudonymise(reason, names=names, pseudonym=pseudonym),
             )
 
 

@@ -18,7 +18,13 @@ from dataprotection.models import ErasureRecord
 from notifications.models import Notification
 from opportunities.models import Application
 from organisations.models import Membership, Role
-from payments.models import ExpenseClaim, Payment, PaymentPreference, Receipt
+from payments.models import (
+    EngagementPaymentChoice,
+    ExpenseClaim,
+    Payment,
+    PaymentPreference,
+    Receipt,
+)
 from tests.dataprotection.conftest import EMAIL, NAME, World, as_user, erase
 from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory
 from thresholds.models import ThresholdAlert
@@ -33,6 +39,7 @@ def _history(model: type[Model]) -> Any:
 def test_erasure_removes_benefit_circumstances_and_their_history(world: World) -> None:
     person = world.contributor
     assert _history(BenefitCircumstances).objects.filter(user_id=person.pk).count() == 2
+    EngagementPaymentChoice.objects.create(engagement=world.engagement, choice="expenses_only")
 
     response = erase(person)
 
@@ -43,6 +50,9 @@ def test_erasure_removes_benefit_circumstances_and_their_history(world: World) -
     assert not _history(ContributorProfile).objects.filter(user_id=person.pk).exists()
     assert not PaymentPreference.objects.filter(contributor_id=person.pk).exists()
     assert not _history(PaymentPreference).objects.filter(contributor_id=person.pk).exists()
+    assert not EngagementPaymentChoice.objects.filter(engagement=world.engagement).exists()
+    choices = _history(EngagementPaymentChoice).objects.filter(engagement_id=world.engagement.pk)
+    assert not choices.exists()
 
 
 def test_erasure_removes_receipts_and_their_files(

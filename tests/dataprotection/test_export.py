@@ -71,6 +71,12 @@ def test_export_holds_only_the_signed_in_persons_data(world: World) -> None:
     assert NAME not in archive.read("coproduce-data.json").decode()
 
 
+def test_a_client_may_ask_for_the_zip_by_its_media_type(world: World) -> None:
+    response = as_user(world.contributor).get(URL, HTTP_ACCEPT="application/zip")
+
+    assert "coproduce-data.json" in _zip(response).namelist()
+
+
 def test_export_needs_sign_in(db: None) -> None:
     from rest_framework.test import APIClient
 
