@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import renderers, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from coproduce.api.requests import request_user
@@ -64,6 +65,10 @@ class ExportApi(APIView):
 
 
 class EraseApi(APIView):
+    # The password is checked here, so guesses are limited like sign-in's.
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
     class InputSerializer(serializers.Serializer):
         password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
         confirm = serializers.BooleanField(

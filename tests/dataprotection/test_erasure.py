@@ -217,3 +217,15 @@ def test_erasing_one_person_leaves_others_alone(world: World) -> None:
 
     assert ContributorProfile.objects.filter(user=other).exists()
     assert User.objects.get(pk=other.pk).is_active
+
+
+def test_password_guesses_at_erasure_are_limited_like_sign_in(world: World) -> None:
+    me = as_user(world.contributor)
+    answers = [
+        me.post("/api/v1/me/erase/", {"password": f"guess-{n}", "confirm": True}, format="json")
+        for n in range(11)
+    ]
+
+    assert [a.status_code for a in answers[:10]] == [400] * 10
+    assert answers[10].status_code == 429
+    assert User.objects.get(pk=world.contributor.pk).is_active
