@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from celery.schedules import crontab
 from django.conf import settings
 
 
@@ -18,6 +19,11 @@ def beat_schedule() -> dict[str, dict[str, Any]]:
             "task": "core.worker_heartbeat",
             "schedule": heartbeat,
             "options": {"expires": heartbeat},
+        },
+        "dataprotection-pseudonymise-expired": {
+            "task": "dataprotection.pseudonymise_expired",
+            "schedule": crontab(hour=3, minute=30),
+            "options": {"expires": 12 * 60 * 60},
         },
         **thresholds_beat_schedule(),
         **letters_beat_schedule(),

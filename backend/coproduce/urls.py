@@ -20,6 +20,7 @@ api_v1 = [
     path("", include("thresholds.monitoring_urls")),
     path("", include("notifications.urls")),
     path("", include("letters.urls")),
+    path("", include("dataprotection.urls")),
 ]
 
 urlpatterns = [

@@ -1,11 +1,16 @@
 from django.urls import path
 
-from . import apis
+from . import apis, history
 
 urlpatterns = [
     path("me/payment-preference/", apis.PaymentPreferenceApi.as_view(), name="payment-preference"),
     path("payments/", apis.PaymentListApi.as_view(), name="payment-list"),
     path("payments/<id:payment_id>/", apis.PaymentDetailApi.as_view(), name="payment-detail"),
+    path(
+        "payments/<id:payment_id>/history/",
+        history.PaymentHistoryApi.as_view(),
+        name="payment-history",
+    ),
     path(
         "payments/<id:payment_id>/approve/",
         apis.PaymentApproveApi.as_view(),

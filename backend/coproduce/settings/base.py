@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "thresholds",
     "notifications",
     "letters",
+    "dataprotection",
 ]
 
 MIDDLEWARE = [

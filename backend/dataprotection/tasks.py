@@ -1,0 +1,24 @@
+"""Thin task wrappers: one service call."""
+
+from __future__ import annotations
+
+import logging
+
+from workers.celery import app
+
+from .services import erased_records_pseudonymise
+
+logger = logging.getLogger(__name__)
+
+
+@app.task(
+    name="dataprotection.pseudonymise_expired", ignore_result=True, time_limit=600,
+    soft_time_limit=540,
+)  # fmt: skip
+def pseudonymise_expired() -> None:
+    """Daily: pseudonymise kept records of erased people whose retention period has ended."""
+    result = erased_records_pseudonymise()
+    logger.info(
+        "retention: %s payments, %s expense items, %s letters pseudonymised",
+        result.payments, result.expense_items, result.letters,
+    )  # fmt: skip
