@@ -4,6 +4,7 @@ cached for a year, and the API, admin and letter checking keep their own answers
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -62,7 +63,9 @@ def test_hashed_assets_are_served_and_cached_for_a_year(client: Client) -> None:
     assert "max-age=315360000" in response["Cache-Control"]
 
 
-def test_an_unbuilt_app_says_how_to_build_it(client: Client, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unbuilt_app_says_how_to_build_it(
+    client: Client, settings: Any, tmp_path: Path
+) -> None:
     settings.FRONTEND_DIST_DIR = tmp_path
 
     response = client.get("/me/")

@@ -66,7 +66,12 @@ const csrf: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: "", credentials: "same-origin" });
+// The API is on the same site as the app (Django serves both): absolute, so Request accepts it.
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  credentials: "same-origin",
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(csrf);
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
