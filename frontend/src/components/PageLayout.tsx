@@ -22,7 +22,7 @@ export function PageLayout({ navigation, children }: Props) {
           </Link>
         </div>
       </header>
-      <section aria-label="Menu" className="govuk-service-navigation">
+      <section aria-label="Service information" className="govuk-service-navigation">
         <div className="govuk-width-container">
           <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
             <ul className="govuk-service-navigation__list">
