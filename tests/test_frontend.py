@@ -63,9 +63,7 @@ def test_hashed_assets_are_served_and_cached_for_a_year(client: Client) -> None:
     assert "max-age=315360000" in response["Cache-Control"]
 
 
-def test_an_unbuilt_app_says_how_to_build_it(
-    client: Client, settings: Any, tmp_path: Path
-) -> None:
+def test_an_unbuilt_app_says_how_to_build_it(client: Client, settings: Any, tmp_path: Path) -> None:
     settings.FRONTEND_DIST_DIR = tmp_path
 
     response = client.get("/me/")
