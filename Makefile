@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) backend/manage.py
 PORT ?= 8000
 export PORT
+# E-mail and letter links open the app make run serves. Set here, not from PORT in settings, because
+# honcho gives the worker and beat PORT+100 and PORT+200.
+PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
+export PUBLIC_BASE_URL
 FRONTEND := frontend
 NPM := npm --prefix $(FRONTEND)
 export PYTHONPATH := $(CURDIR)/backend:$(CURDIR)
