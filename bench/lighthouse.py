@@ -80,7 +80,11 @@ def measure(url: str, cookie: str | None) -> dict[str, int]:
         if cookie:
             command.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
         env = {**os.environ, "CHROME_PATH": CHROMIUM}
-        subprocess.run(command, check=True, env=env, cwd=ROOT / "frontend")
+        # Lighthouse sometimes loses the page-load trace (NO_NAVSTART) and asks to be run again.
+        for attempt in range(3):
+            done = subprocess.run(command, check=attempt == 2, env=env, cwd=ROOT / "frontend")
+            if done.returncode == 0:
+                break
         categories = json.loads(report.read_text())["categories"]
     return {name: round(categories[name]["score"] * 100) for name in TARGETS}
 
