@@ -1,4 +1,13 @@
 # Production-like image for web, worker and beat (docker-compose.yml runs all three from it).
+
+# The web app is built in its own stage; the image carries only frontend/dist (no Node).
+FROM node:20-bookworm-slim AS frontend
+WORKDIR /app/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY frontend ./
+RUN npm run build
+
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -21,7 +30,7 @@ RUN uv sync --frozen --no-dev --no-install-project
 
 COPY backend ./backend
 COPY workers ./workers
-COPY frontend ./frontend
+COPY --from=frontend /app/frontend/dist ./frontend/dist
 RUN useradd --create-home --uid 10001 coproduce \
     && mkdir -p /app/var && chown coproduce /app/var
 USER coproduce

@@ -5,10 +5,17 @@ UV := .tools/bin/uv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) backend/manage.py
 PORT ?= 8000
+export PORT
+# E-mail and letter links open the app make run serves. Set here, not from PORT in settings, because
+# honcho gives the worker and beat PORT+100 and PORT+200.
+PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
+export PUBLIC_BASE_URL
+FRONTEND := frontend
+NPM := npm --prefix $(FRONTEND)
 export PYTHONPATH := $(CURDIR)/backend:$(CURDIR)
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: help install run test test-fast test-browser chromium lint format typecheck migrations-check check schema demo clean
+.PHONY: help install run test test-fast test-browser test-frontend chromium lint format typecheck migrations-check check schema demo clean frontend frontend-client frontend-check
 
 help:
 	@echo "make run     start web, worker and beat with demo data on http://127.0.0.1:$(PORT)/"
@@ -22,19 +29,20 @@ $(UV):
 install: $(UV)
 	@$(UV) sync --frozen --quiet
 
-run: install
+run: install frontend
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) demo_seed --url http://127.0.0.1:$(PORT)/
 	WEB_PORT=$(PORT) $(VENV)/bin/honcho start -f Procfile
 
-test: install chromium
+test: install chromium frontend
+	$(NPM) run test --silent
 	$(VENV)/bin/pytest
 
 test-fast: install
 	$(VENV)/bin/pytest -m "not browser and not worker"
 
-test-browser: install chromium
+test-browser: install chromium frontend
 	$(VENV)/bin/pytest -m browser
 
 chromium:
@@ -59,5 +67,35 @@ check: lint typecheck migrations-check
 schema: install
 	$(MANAGE) spectacular --validate --file var/openapi.yaml
 
+# The web app ---------------------------------------------------------------------------------
+# node_modules follows the lock file; dist/ is rebuilt when any source is newer than the build.
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
+	$(FRONTEND)/index.html $(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig.json $(FRONTEND)/package.json
+
+$(FRONTEND)/node_modules/.package-lock.json: $(FRONTEND)/package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.package-lock.json $(FRONTEND_SOURCES)
+	$(NPM) run build --silent
+	@touch $@
+
+frontend: $(FRONTEND)/dist/index.html
+
+test-frontend: $(FRONTEND)/node_modules/.package-lock.json
+	$(NPM) run test --silent
+
+# Regenerate the web app's API types from the backend's schema (commit the result).
+frontend-client: install $(FRONTEND)/node_modules/.package-lock.json
+	@mkdir -p var
+	$(MANAGE) spectacular --format openapi-json --file var/openapi.json
+	$(NPM) run client --silent
+
+# Lint, type-check, and keep the initial JS of any page under its size budget.
+frontend-check: frontend
+	$(NPM) run lint --silent
+	$(NPM) run typecheck --silent
+	$(NPM) run size --silent
+
 clean:
-	rm -rf var/static var/cache var/broker var/test-*
+	rm -rf var/static var/cache var/broker var/test-* $(FRONTEND)/dist

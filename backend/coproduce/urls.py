@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path, re_path, register_converter
-from django.views.generic import TemplateView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from coproduce.api.ids import IdConverter
+from coproduce.frontend import APP_ROUTE_PATTERN, app_index
 from letters.pages import VerifyPage
 
 # Registered before the apps' URLs are included: their paths take ids as <id:...>.
@@ -27,17 +27,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("verify/", VerifyPage.as_view(), name="letter-verify-page-start"),
     path("verify/<str:reference>/", VerifyPage.as_view(), name="letter-verify-page"),
-    path("", TemplateView.as_view(template_name="index.html"), name="home"),
-    # Pages of the web front end that notifications and e-mails link to; the front end's
-    # own router shows them (for now, the holding page).
-    re_path(
-        r"^(?:me|letters|organisations|opportunities)(?:/[^.]*)?$",  # no files
-        TemplateView.as_view(template_name="index.html"),
-        name="frontend",
-    ),
+    # The web app (frontend/): its routes answer with its index.html.
+    path("", app_index, name="home"),
+    re_path(APP_ROUTE_PATTERN, app_index, name="frontend"),
 ]
 
 handler404 = "coproduce.api.exception_handlers.not_found"

@@ -317,5 +317,31 @@ LOGGING = {
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="coproduce-demo")
 
-# The address people use to reach this site: printed in letters and their QR codes.
-PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Web app, API schema and links -------------------------------------------------------------
+# The React app in frontend/ is built to frontend/dist (``make run`` builds it when missing or
+# stale). WhiteNoise serves its files at the site root; Vite's hashed assets are cached for a
+# year. coproduce.frontend answers the app's routes with its index.html.
+
+FRONTEND_DIST_DIR = Path(env.str("FRONTEND_DIST_DIR", default=str(FRONTEND_DIR / "dist")))
+WHITENOISE_ROOT = FRONTEND_DIST_DIR if FRONTEND_DIST_DIR.is_dir() else None
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/?(?:static/.+\.[0-9a-f]{12}\.|assets/.+-[\w-]{8}\.)\w+$"
+
+INSTALLED_APPS.append("drf_spectacular_sidecar")  # Swagger UI from local files, not a CDN
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "coproduce.api.schema.CoproduceAutoSchema"
+SPECTACULAR_SETTINGS.update(
+    {
+        "SWAGGER_UI_DIST": "SIDECAR",
+        "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+        "REDOC_DIST": "SIDECAR",
+        "POSTPROCESSING_HOOKS": [
+            "drf_spectacular.hooks.postprocess_schema_enums",
+            "coproduce.api.schema.add_error_responses",
+        ],
+    }
+)
+
+# The address people use to reach this site: printed in e-mails, letters and their QR codes.
+# By default, the address ``make run`` serves (it honours PORT).
+PUBLIC_BASE_URL = env.str(
+    "PUBLIC_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+).rstrip("/")

@@ -1,0 +1,38 @@
+import { createBrowserRouter, type RouteObject } from "react-router";
+
+import { NotFoundPage } from "@/components/NotFoundPage";
+import { RegisterPage } from "@/features/auth/components/RegisterPage";
+import { SessionEndedPage } from "@/features/auth/components/SessionEndedPage";
+import { SignInPage } from "@/features/auth/components/SignInPage";
+import { SignOutPage } from "@/features/auth/components/SignOutPage";
+import { HomePage } from "@/features/public/components/HomePage";
+
+import { AppLayout } from "./AppLayout";
+import { RequireSignIn } from "./RequireSignIn";
+
+/**
+ * Every address the app shows. Django answers the first part of each with index.html (keep
+ * backend/coproduce/frontend.py's APP_ROUTE_PATTERN in step). Signed-in areas load lazily so
+ * the public pages stay small.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: "sign-in", element: <SignInPage /> },
+      { path: "register", element: <RegisterPage /> },
+      { path: "sign-out", element: <SignOutPage /> },
+      { path: "session-ended", element: <SessionEndedPage /> },
+      {
+        element: <RequireSignIn />,
+        children: [{ path: "me", lazy: () => import("./routes/dashboard") }],
+      },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from "react";
+
+export type ErrorSummaryItem = { field?: string; message: string };
+
+type Props = {
+  errors: ErrorSummaryItem[];
+  /** Changes on every submit, so the summary takes focus again after each failed submit. */
+  submitCount?: number;
+};
+
+/** The errors of a form at its top; takes focus when shown so screen readers announce it. */
+export function ErrorSummary({ errors, submitCount = 0 }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = errors.length > 0;
+
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown, submitCount]);
+
+  if (!shown) return null;
+  return (
+    <div className="govuk-error-summary" ref={ref} tabIndex={-1} data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {errors.map((error) => (
+              <li key={`${error.field ?? ""}:${error.message}`}>
+                {error.field ? <a href={`#${error.field}`}>{error.message}</a> : error.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

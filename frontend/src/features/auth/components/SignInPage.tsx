@@ -1,0 +1,49 @@
+import { useCallback } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+
+import { Button } from "@/components/Button";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { PageHeading } from "@/components/PageHeading";
+import { TextInput } from "@/components/TextInput";
+import { useApiForm } from "@/hooks/useApiForm";
+
+import { useSignIn, type Me } from "../api/session";
+import { homeFor, safeNext } from "../hooks/useHomeFor";
+import { summaryItems } from "./summaryItems";
+
+const FIELDS = ["email", "password"] as const;
+const LABELS: Record<string, string> = { email: "E-mail address", password: "Password" };
+
+export function SignInPage() {
+  const signIn = useSignIn();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const submit = useCallback(
+    (values: Record<string, string>) => signIn.mutateAsync({ email: values.email ?? "", password: values.password ?? "" }),
+    [signIn],
+  );
+  const onSuccess = useCallback(
+    (me: Me) => navigate(safeNext(params.get("next")) ?? homeFor(me)),
+    [navigate, params],
+  );
+  const form = useApiForm({ submit, onSuccess, fields: FIELDS });
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summaryItems(form, LABELS)} submitCount={signIn.submittedAt} />
+        <PageHeading hasErrors={form.hasErrors}>Sign in</PageHeading>
+        <form onSubmit={form.onSubmit} noValidate>
+          <TextInput name="email" label="E-mail address" type="email" autoComplete="email" spellCheck={false} error={form.fieldErrors.email} />
+          <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={form.fieldErrors.password} />
+          <Button busy={form.busy} busyText="Signing in">
+            Sign in
+          </Button>
+        </form>
+        <p className="govuk-body">
+          New to Coproduce? <Link className="govuk-link" to="/register">Create an account</Link>.
+        </p>
+      </div>
+    </div>
+  );
+}
