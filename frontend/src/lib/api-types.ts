@@ -516,6 +516,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/erase/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase my account
+         * @description Deletes your profile, benefit circumstances and their history, payment preferences, receipts, alerts, notifications, memberships, sessions and tokens, and what you wrote in applications and claims. Organisations keep the payments and issued letters they need for their accounts, under a code instead of your name, until their retention period ends. You are signed out and cannot sign in again.
+         */
+        post: operations["me_erase_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything Coproduce holds about me
+         * @description One zip file: coproduce-data.json (account, profile, benefit circumstances and their history, payment preferences, applications, engagements, attendance, payments with their history, expense claims, alerts, notifications, memberships and letters), with letters' PDFs under letters/ and receipts under receipts/.
+         */
+        get: operations["me_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notification-preferences/": {
         parameters: {
             query?: never;
@@ -988,6 +1028,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{payment_id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed a payment, what and when
+         * @description The payment's audit trail, oldest first. Visible to whoever may see the payment: members of its organisation and the contributor it is for.
+         */
+        get: operations["payments_history_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/{payment_id}/mark-paid/": {
         parameters: {
             query?: never;
@@ -1073,6 +1133,13 @@ export interface components {
          * @enum {string}
          */
         AccountTypeEnum: "contributor" | "organisation";
+        /**
+         * @description * `changed` - changed
+         *     * `created` - created
+         *     * `deleted` - deleted
+         * @enum {string}
+         */
+        ActionEnum: "changed" | "created" | "deleted";
         Alert: {
             readonly id: number;
             readonly limit_key: string;
@@ -1425,6 +1492,13 @@ export interface components {
          * @enum {string}
          */
         ExpenseItemStatusEnum: "pending" | "approved" | "rejected";
+        FieldChange: {
+            field: string;
+            field_label: string;
+            old: string | null;
+            new: string | null;
+            description: string;
+        };
         FinanceSettings: {
             /** Format: decimal */
             mileage_rate: string;
@@ -1477,6 +1551,16 @@ export interface components {
             /** Format: double */
             heartbeat_age_seconds: number | null;
         };
+        HistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            changed_at: string;
+            /** @description Who made the change; empty when the system did. */
+            changed_by: string | null;
+            action: components["schemas"]["ActionEnum"];
+            summary: string;
+            changes: components["schemas"]["FieldChange"][];
+        };
         /**
          * @description * `single` - Single
          *     * `couple` - Couple
@@ -1484,6 +1568,11 @@ export interface components {
          * @enum {string}
          */
         HousingBenefitCategoryEnum: "single" | "couple" | "lone_parent";
+        InputRequest: {
+            password: string;
+            /** @description Must be true: erasing an account cannot be undone. */
+            confirm: boolean;
+        };
         /**
          * @description * `advisory_group` - Advisory group
          *     * `interview_panel` - Interview panel
@@ -1838,6 +1927,15 @@ export interface components {
             readonly verified_at: string | null;
             readonly my_role: string | null;
         };
+        Output: {
+            erased: boolean;
+            /** @description The code organisations' kept records now show instead of your name. */
+            pseudonym: string;
+            payments_kept: number;
+            unpaid_payments_kept: number;
+            letters_kept: number;
+            message: string;
+        };
         PaginatedAlertList: {
             /** @example 123 */
             count: number;
@@ -1927,6 +2025,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ExpenseClaimOutput"][];
+        };
+        PaginatedHistoryEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["HistoryEntry"][];
         };
         PaginatedLetterOutputList: {
             /** @example 123 */
@@ -4988,6 +5101,158 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Earnings"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_erase_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Output"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_export_retrieve: {
+        parameters: {
+            query?: {
+                format?: "json" | "zip";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description The request is not valid: see `fields`. */
@@ -8134,6 +8399,77 @@ export interface operations {
             };
             /** @description The request or upload is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    payments_history_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedHistoryEntryList"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
