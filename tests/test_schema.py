@@ -90,6 +90,7 @@ LIST_OPERATIONS = {
     "organisations_pay_rates_list",
     "organisations_payment_runs_list",
     "payments_list",
+    "payments_history_list",
 }
 
 
