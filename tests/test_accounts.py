@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-
 from django.contrib.auth.hashers import identify_hasher
 from django.core import mail
 from django.test import override_settings
@@ -39,7 +38,7 @@ def _register(api: APIClient, **overrides: str):
 
 def _link_from_mail(kind: str) -> tuple[str, str]:
     """The uid and token of the newest e-mailed link to /{kind}/{uid}/{token}."""
-    [body] = [m.body for m in mail.outbox if f"/{kind}/" in m.body][-1:]
+    [body] = [str(m.body) for m in mail.outbox if f"/{kind}/" in m.body][-1:]
     found = re.search(rf"/{kind}/([^/\s]+)/([^/\s]+)", body)
     assert found, body
     return found.group(1), found.group(2)

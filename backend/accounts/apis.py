@@ -452,7 +452,9 @@ class TwoFactorApi(APIView):
 
     class StatusSerializer(serializers.Serializer):
         enabled = serializers.BooleanField()
-        required = serializers.BooleanField()
+        is_required = serializers.BooleanField(
+            help_text="Whether this account must use it (owners, admins, finance officers)"
+        )
         recovery_codes_left = serializers.IntegerField()
         provisioning_uri = serializers.CharField(
             allow_null=True, help_text="otpauth:// address for the app (until set up)"
@@ -476,7 +478,7 @@ class TwoFactorApi(APIView):
         return Response(
             {
                 "enabled": enabled,
-                "required": two_factor.two_factor_required(user=user),
+                "is_required": two_factor.two_factor_required(user=user),
                 "recovery_codes_left": two_factor.recovery_codes_left(user=user),
                 "provisioning_uri": uri,
                 "secret": secret,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -20,9 +21,10 @@ pytestmark = pytest.mark.django_db
 LOGIN = "/api/v1/auth/login/"
 TOKEN = "/api/v1/auth/token/"
 EMAIL = "sam@example.org"
+WRONG = "wrong-guess"
 
 
-def _attempt(client: APIClient, password: str = "wrong-guess", **extra: str) -> int:
+def _attempt(client: APIClient, password: str = WRONG, **extra: Any) -> int:
     return client.post(
         LOGIN, {"email": EMAIL, "password": password}, format="json", **extra
     ).status_code
@@ -169,5 +171,5 @@ def test_a_successful_sign_in_clears_earlier_failures() -> None:
 def test_cool_off_is_a_setting(settings) -> None:
     from coproduce.settings import base
 
-    assert base.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    assert timedelta(minutes=15) == base.AXES_COOLOFF_TIME
     assert base.AXES_FAILURE_LIMIT == 5
