@@ -311,6 +311,7 @@ class TokenApi(APIView):
         code = serializers.CharField(
             max_length=32,
             required=False,
+            allow_blank=True,
             default="",
             help_text="The authenticator app's code, for accounts with two-factor sign-in.",
         )
