@@ -173,3 +173,29 @@ def test_cool_off_is_a_setting(settings) -> None:
 
     assert timedelta(minutes=15) == base.AXES_COOLOFF_TIME
     assert base.AXES_FAILURE_LIMIT == 5
+
+
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+    }
+}
+
+
+def test_sign_in_and_tokens_work_when_redis_is_unreachable(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ContributorFactory.create(email=EMAIL)
+
+    with override_settings(CACHES=UNREACHABLE_REDIS), caplog.at_level(logging.WARNING):
+        signed_in = _attempt(APIClient(), TEST_PASSWORD)
+        token = APIClient().post(TOKEN, {"email": EMAIL, "password": TEST_PASSWORD}, format="json")
+        for _ in range(5):
+            _attempt(APIClient())
+        locked = _attempt(APIClient(), TEST_PASSWORD)
+
+    assert signed_in == 200
+    assert token.status_code == 200
+    assert locked == 429
+    assert "could not reach its cache" in caplog.text
