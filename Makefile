@@ -33,7 +33,8 @@ run: install frontend
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) demo_seed --url http://127.0.0.1:$(PORT)/
-	WEB_PORT=$(PORT) $(VENV)/bin/honcho start -f Procfile
+	WEB_PORT=$(PORT) DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-false} NUM_PROXIES=$${NUM_PROXIES:-0} \
+		$(VENV)/bin/honcho start -f Procfile
 
 test: install chromium frontend
 	$(NPM) run test --silent

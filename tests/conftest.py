@@ -30,6 +30,25 @@ def _fresh_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _staff_two_factor_verified(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Staff whom tests sign in directly (force_authenticate, force_login, tokens) count as
+    having set up two-factor sign-in; tests marked ``two_factor`` see the real requirement."""
+    if request.node.get_closest_marker("two_factor") is None:
+        monkeypatch.setattr("accounts.two_factor.two_factor_setup_missing", lambda *, user: False)
+
+
+@pytest.fixture
+def on_commit_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run on-commit callbacks (e-mails) when registered: these tests run inside one
+    transaction that never commits."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
 @pytest.fixture
 def api() -> APIClient:
     return APIClient()

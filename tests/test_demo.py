@@ -5,6 +5,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from accounts.models import User
+from core.demo import demo_two_factor_code
 from organisations.models import Membership, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,11 @@ def test_demo_sign_ins_work_with_the_demo_password(api: APIClient, settings) -> 
 
     response = api.post(
         "/api/v1/auth/token/",
-        {"email": "finance@northfield.demo.test", "password": "another-demo-password"},
+        {
+            "email": "finance@northfield.demo.test",
+            "password": "another-demo-password",
+            "code": demo_two_factor_code(),
+        },
         format="json",
     )
 
@@ -51,3 +56,26 @@ def test_demo_sign_ins_work_with_the_demo_password(api: APIClient, settings) -> 
     [membership] = api.get("/api/v1/me/").json()["memberships"]
     assert membership["role"] == "finance"
     assert membership["organisation_name"] == "Northfield Mental Health Network"
+
+
+def test_demo_staff_who_must_use_two_factor_have_the_demo_authenticator(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from core.demo import demo_two_factor_secret
+
+    call_command("demo_seed")
+    call_command("demo_seed")
+
+    with_device = set(
+        TOTPDevice.objects.filter(confirmed=True).values_list("user__email", flat=True)
+    )
+    assert with_device == {
+        f"{role}@{org}.demo.test"
+        for role in ("admin", "finance")
+        for org in ("northfield", "southdown")
+    }
+    assert demo_two_factor_secret() in capsys.readouterr().out
+    call_command("demo_seed", two_factor_code=True)
+    assert capsys.readouterr().out.strip() == demo_two_factor_code()

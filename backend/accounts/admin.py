@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 
-from .models import User
+from .models import ApiToken, User
 
 
 @admin.register(User)
@@ -19,3 +20,17 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Platform admins can see and revoke tokens; the keys themselves are never stored."""
+
+    list_display = ["name", "user", "key_prefix", "created_at", "expires_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__email", "name", "key_prefix"]
+    readonly_fields = ["user", "name", "key_hash", "key_prefix", "created_at", "expires_at"]
+    fields = [*readonly_fields, "last_used_at", "revoked_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

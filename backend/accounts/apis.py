@@ -1,33 +1,50 @@
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from django.contrib.auth import authenticate, login, logout
+import django_otp
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.middleware.csrf import get_token
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from coproduce.api.errors import ApplicationError, ErrorCode
+from coproduce.api.requests import request_user
 from organisations.models import OrganisationKind
 
-from .models import AccountType, User
-from .selectors import user_memberships
-from .services import user_register
+from . import services, two_factor
+from .models import AccountType, ApiToken, User
+from .selectors import api_token_list, user_memberships
+from .signin import LOCKED_OUT, AccountThrottle, ClientAddressThrottle, lockout_message
+
+_MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+# A sign-in waiting for its second factor: whose, and since when (seconds since the epoch).
+_PENDING_USER = "two_factor_pending_user"
+_PENDING_SINCE = "two_factor_pending_since"
+_PENDING_SECONDS = 5 * 60
 
 
 def _enforce_csrf(request: Request) -> None:
     """Session sign-in and sign-out from a browser must carry the CSRF token, even though the
     caller is not signed in yet (login CSRF)."""
     SessionAuthentication().enforce_csrf(request)
+
+
+class MessageSerializer(serializers.Serializer):
+    message = serializers.CharField()
 
 
 class MeOutputSerializer(serializers.Serializer):
@@ -43,6 +60,13 @@ class MeOutputSerializer(serializers.Serializer):
     full_name = serializers.CharField()
     account_type = serializers.ChoiceField(choices=AccountType.choices)
     is_platform_admin = serializers.BooleanField(source="is_staff")
+    two_factor_enabled = serializers.BooleanField(
+        help_text="Whether this account signs in with an authenticator app as well."
+    )
+    two_factor_required = serializers.BooleanField(
+        help_text="Whether this account must set up two-factor sign-in (owners, admins and "
+        "finance officers of an organisation)."
+    )
     memberships = MembershipSerializer(many=True)
 
 
@@ -53,14 +77,31 @@ def _me_payload(user: User) -> dict[str, Any]:
         "full_name": user.full_name,
         "account_type": user.account_type,
         "is_staff": user.is_staff,
+        "two_factor_enabled": two_factor.two_factor_enabled(user=user),
+        "two_factor_required": two_factor.two_factor_required(user=user),
         "memberships": list(user_memberships(user=user)),
     }
     return dict(MeOutputSerializer(user_data).data)
 
 
+class TwoFactorRequiredSerializer(serializers.Serializer):
+    two_factor_required = serializers.BooleanField(
+        help_text="Always true: send the code from the authenticator app to "
+        "POST /api/v1/auth/login/two-factor/ to finish signing in."
+    )
+
+
+_LOGIN_RESULT = PolymorphicProxySerializer(
+    component_name="LoginResult",
+    serializers=[MeOutputSerializer, TwoFactorRequiredSerializer],
+    resource_type_field_name=None,
+)
+
+
 @method_decorator(ensure_csrf_cookie, name="dispatch")
 class CsrfApi(APIView):
-    """Sets the CSRF cookie and returns the token, for browser clients before they sign in."""
+    """Sets the CSRF cookie and returns the token, for browser clients before they sign in.
+    The cookie cannot be read by scripts: use the token this returns."""
 
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []
@@ -75,7 +116,7 @@ class CsrfApi(APIView):
 
 class RegisterApi(APIView):
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ClientAddressThrottle]
     throttle_scope = "register"
 
     class RegisterInputSerializer(serializers.Serializer):
@@ -92,16 +133,42 @@ class RegisterApi(APIView):
 
     @extend_schema(
         request=RegisterInputSerializer,
-        responses={201: MeOutputSerializer},
+        responses={202: MessageSerializer},
         summary="Create an account (and, for an organisation account, its organisation)",
+        description="Answers the same whether or not the address already has an account. A new "
+        "address gets an e-mail with a link to /confirm-email/{uid}/{token}; an address that "
+        "has an account gets an e-mail saying someone tried.",
     )
     def post(self, request: Request) -> Response:
         _enforce_csrf(request)
         serializer = self.RegisterInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = user_register(**serializer.validated_data)
-        login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return Response(_me_payload(user), status=status.HTTP_201_CREATED)
+        services.user_register(**serializer.validated_data)
+        return Response({"message": services.REGISTER_MESSAGE}, status=status.HTTP_202_ACCEPTED)
+
+
+class LinkSerializer(serializers.Serializer):
+    uid = serializers.CharField(max_length=64)
+    token = serializers.CharField(max_length=128)
+
+
+class RegisterConfirmApi(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientAddressThrottle]
+    throttle_scope = "register"
+
+    @extend_schema(
+        request=LinkSerializer,
+        responses=MeOutputSerializer,
+        summary="Confirm a new account's e-mail address (signs in)",
+    )
+    def post(self, request: Request) -> Response:
+        _enforce_csrf(request)
+        serializer = LinkSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.user_register_confirm(**serializer.validated_data)
+        login(request._request, user, backend=_MODEL_BACKEND)
+        return Response(_me_payload(user))
 
 
 class CredentialsSerializer(serializers.Serializer):
@@ -113,6 +180,8 @@ def _authenticate(request: Request, data: dict[str, str]) -> User:
     user = authenticate(
         request._request, email=data["email"].strip().lower(), password=data["password"]
     )
+    if getattr(request._request, "axes_locked_out", False):
+        raise ApplicationError(lockout_message(), code=LOCKED_OUT, status_code=429)
     if user is None or not isinstance(user, User):
         raise ApplicationError(
             "The e-mail address or password is not right.",
@@ -122,20 +191,78 @@ def _authenticate(request: Request, data: dict[str, str]) -> User:
     return user
 
 
+def _wrong_code() -> ApplicationError:
+    return ApplicationError(
+        "That code did not work. Enter the 6 numbers your authenticator app shows now, "
+        "or one of your recovery codes.",
+        code=two_factor.TWO_FACTOR_CODE_WRONG,
+        fields={"code": ["That code did not work."]},
+    )
+
+
 class LoginApi(APIView):
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ClientAddressThrottle, AccountThrottle]
     throttle_scope = "login"
 
     @extend_schema(
-        request=CredentialsSerializer, responses=MeOutputSerializer, summary="Sign in (session)"
+        request=CredentialsSerializer,
+        responses=_LOGIN_RESULT,
+        summary="Sign in (session)",
+        description='An account with two-factor sign-in answers {"two_factor_required": '
+        "true} and is not signed in until POST /api/v1/auth/login/two-factor/ with the code. "
+        "Repeated failures lock the account and address out for a while (429 locked_out).",
     )
     def post(self, request: Request) -> Response:
         _enforce_csrf(request)
         serializer = CredentialsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = _authenticate(request, serializer.validated_data)
+        if two_factor.two_factor_enabled(user=user):
+            session = request._request.session
+            session.cycle_key()
+            session[_PENDING_USER] = user.pk
+            session[_PENDING_SINCE] = int(time.time())
+            return Response({"two_factor_required": True})
         login(request._request, user)
+        return Response(_me_payload(user))
+
+
+class LoginTwoFactorApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+    throttle_classes = [ClientAddressThrottle]
+    throttle_scope = "login"
+
+    class CodeSerializer(serializers.Serializer):
+        code = serializers.CharField(max_length=32)
+
+    @extend_schema(
+        request=CodeSerializer,
+        responses=MeOutputSerializer,
+        summary="Finish signing in with the authenticator app's code or a recovery code",
+    )
+    def post(self, request: Request) -> Response:
+        _enforce_csrf(request)
+        serializer = self.CodeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        session = request._request.session
+        pending = session.get(_PENDING_USER)
+        since = session.get(_PENDING_SINCE, 0)
+        user = User.objects.filter(pk=pending, is_active=True).first() if pending else None
+        if user is None or time.time() - since > _PENDING_SECONDS:
+            raise ApplicationError(
+                "Sign in with your e-mail address and password first, then enter the code "
+                "within 5 minutes.",
+                code="two_factor_not_started",
+            )
+        device = two_factor.two_factor_check_code(user=user, code=serializer.validated_data["code"])
+        if device is None:
+            raise _wrong_code()
+        session.pop(_PENDING_USER, None)
+        session.pop(_PENDING_SINCE, None)
+        login(request._request, user, backend=_MODEL_BACKEND)
+        django_otp.login(request._request, device)
         return Response(_me_payload(user))
 
 
@@ -145,34 +272,244 @@ class LogoutApi(APIView):
     @extend_schema(request=None, responses={204: OpenApiResponse(description="Signed out")})
     def post(self, request: Request) -> Response:
         # A browser signed in by session already had its CSRF token checked by
-        # SessionAuthentication; an API client signs out with its token.
-        if request.auth is not None and isinstance(request.auth, Token):
-            request.auth.delete()  # signing out of an API client ends its token
+        # SessionAuthentication; an API client signs out with its token, which ends it.
+        if isinstance(request.auth, ApiToken):
+            services.api_token_revoke(user=request_user(request), token_id=request.auth.pk)
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ApiTokenOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    key_prefix = serializers.CharField(help_text="The first characters of the key, to tell")
+    created_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True)
+    revoked_at = serializers.DateTimeField(allow_null=True)
+    is_active = serializers.BooleanField()
+
+
+class NewApiTokenOutputSerializer(ApiTokenOutputSerializer):
+    token = serializers.CharField(
+        help_text="The key: shown only now. Send it as 'Authorization: Token <key>'."
+    )
+
+
+def _new_token_payload(token: ApiToken, key: str) -> dict[str, Any]:
+    return {**ApiTokenOutputSerializer(token).data, "token": key}
 
 
 class TokenApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ClientAddressThrottle, AccountThrottle]
     throttle_scope = "login"
 
+    class TokenInputSerializer(CredentialsSerializer):
+        name = serializers.CharField(max_length=100, required=False, default="API client")
+        code = serializers.CharField(
+            max_length=32,
+            required=False,
+            allow_blank=True,
+            default="",
+            help_text="The authenticator app's code, for accounts with two-factor sign-in.",
+        )
+
     @extend_schema(
-        request=CredentialsSerializer,
-        responses=inline_serializer("AuthToken", {"token": serializers.CharField()}),
-        summary="Get a token for an API client",
+        request=TokenInputSerializer,
+        responses=NewApiTokenOutputSerializer,
+        summary="Get a named token for an API client",
+        description="Each call makes a new token that expires (API_TOKEN_LIFETIME_DAYS, "
+        "default 30 days). Accounts with two-factor sign-in must send `code`.",
     )
     def post(self, request: Request) -> Response:
-        serializer = CredentialsSerializer(data=request.data)
+        serializer = self.TokenInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = _authenticate(request, serializer.validated_data)
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        data = serializer.validated_data
+        user = _authenticate(request, data)
+        if two_factor.two_factor_enabled(user=user):
+            if not data["code"]:
+                raise ApplicationError(
+                    "This account signs in with two-factor sign-in: send the code from the "
+                    "authenticator app as well.",
+                    code=two_factor.TWO_FACTOR_REQUIRED,
+                    fields={"code": ["Enter the code from your authenticator app."]},
+                )
+            if two_factor.two_factor_check_code(user=user, code=data["code"]) is None:
+                raise _wrong_code()
+        token, key = services.api_token_create(user=user, name=data["name"])
+        return Response(_new_token_payload(token, key))
+
+
+class TokenListApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    class TokenCreateSerializer(serializers.Serializer):
+        name = serializers.CharField(max_length=100)
+
+    @extend_schema(responses=ApiTokenOutputSerializer(many=True), summary="My API tokens")
+    def get(self, request: Request) -> Response:
+        tokens = api_token_list(user=request_user(request))
+        return Response(ApiTokenOutputSerializer(tokens, many=True).data)
+
+    @extend_schema(
+        request=TokenCreateSerializer,
+        responses={201: NewApiTokenOutputSerializer},
+        summary="Make a named API token",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.TokenCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        token, key = services.api_token_create(
+            user=request_user(request), name=serializer.validated_data["name"]
+        )
+        return Response(_new_token_payload(token, key), status=status.HTTP_201_CREATED)
+
+
+class TokenDetailApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={204: OpenApiResponse(description="Revoked")}, summary="Revoke")
+    def delete(self, request: Request, token_id: int) -> Response:
+        services.api_token_revoke(user=request_user(request), token_id=token_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PasswordResetApi(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientAddressThrottle, AccountThrottle]
+    throttle_scope = "password_reset"
+
+    class EmailSerializer(serializers.Serializer):
+        email = serializers.EmailField(max_length=254)
+
+    @extend_schema(
+        request=EmailSerializer,
+        responses={202: MessageSerializer},
+        summary="E-mail a link to choose a new password",
+        description="Answers the same whether or not the address has an account. The link is "
+        "{PUBLIC_BASE_URL}/reset-password/{uid}/{token}.",
+    )
+    def post(self, request: Request) -> Response:
+        _enforce_csrf(request)
+        serializer = self.EmailSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.password_reset_request(email=serializer.validated_data["email"])
+        return Response(
+            {"message": services.RESET_LINK_SENT_MESSAGE}, status=status.HTTP_202_ACCEPTED
+        )
+
+
+class PasswordResetConfirmApi(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientAddressThrottle]
+    throttle_scope = "password_reset"
+
+    class ResetSerializer(LinkSerializer):
+        new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+    @extend_schema(
+        request=ResetSerializer,
+        responses=MessageSerializer,
+        summary="Choose a new password with the e-mailed link",
+        description="Ends every API token of the account; sign in again with the new password.",
+    )
+    def post(self, request: Request) -> Response:
+        _enforce_csrf(request)
+        serializer = self.ResetSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.password_reset_confirm(**serializer.validated_data)
+        return Response({"message": "Your password has been changed. You can sign in now."})
+
+
+class PasswordChangeApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    class ChangeSerializer(serializers.Serializer):
+        current_password = serializers.CharField(max_length=128, trim_whitespace=False)
+        new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+    @extend_schema(
+        request=ChangeSerializer,
+        responses=MessageSerializer,
+        summary="Change my password",
+        description="Keeps this browser signed in; ends other sessions and every API token.",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.ChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.password_change(user=request_user(request), **serializer.validated_data)
+        if request.auth is None:
+            update_session_auth_hash(request._request, user)
+        return Response({"message": "Your password has been changed."})
+
+
+class TwoFactorApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    class ConfirmSerializer(serializers.Serializer):
+        code = serializers.CharField(max_length=32)
+
+    class StatusSerializer(serializers.Serializer):
+        enabled = serializers.BooleanField()
+        is_required = serializers.BooleanField(
+            help_text="Whether this account must use it (owners, admins, finance officers)"
+        )
+        recovery_codes_left = serializers.IntegerField()
+        provisioning_uri = serializers.CharField(
+            allow_null=True, help_text="otpauth:// address for the app (until set up)"
+        )
+        secret = serializers.CharField(
+            allow_null=True, help_text="The same secret in base32, to type in (until set up)"
+        )
+
+    @extend_schema(
+        responses=StatusSerializer,
+        summary="Two-factor sign-in: status, and the secret to set up an app",
+    )
+    def get(self, request: Request) -> Response:
+        user = request_user(request)
+        enabled = two_factor.two_factor_enabled(user=user)
+        uri = secret = None
+        if not enabled:
+            device = services.two_factor_setup_start(user=user)
+            uri = device.config_url
+            secret = two_factor.base32_secret(device)
+        return Response(
+            {
+                "enabled": enabled,
+                "is_required": two_factor.two_factor_required(user=user),
+                "recovery_codes_left": two_factor.recovery_codes_left(user=user),
+                "provisioning_uri": uri,
+                "secret": secret,
+            }
+        )
+
+    @extend_schema(
+        request=ConfirmSerializer,
+        responses=inline_serializer(
+            "TwoFactorEnabled",
+            {"recovery_codes": serializers.ListField(child=serializers.CharField())},
+        ),
+        summary="Turn on two-factor sign-in with a code from the app",
+        description="Answers the recovery codes once: keep them somewhere safe. Each works once.",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.ConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = request_user(request)
+        codes = services.two_factor_setup_confirm(user=user, code=serializer.validated_data["code"])
+        if request.auth is None and request._request.user.is_authenticated:
+            device = two_factor.two_factor_totp_device(user=user)
+            if device is not None:
+                django_otp.login(request._request, device)
+        return Response({"recovery_codes": codes})
 
 
 class MeApi(APIView):
+    permission_classes = [IsAuthenticated]
+
     @extend_schema(responses=MeOutputSerializer, summary="The signed-in account")
     def get(self, request: Request) -> Response:
-        assert isinstance(request.user, User)  # noqa: S101 - IsAuthenticated guarantees it
-        return Response(_me_payload(request.user))
+        return Response(_me_payload(request_user(request)))

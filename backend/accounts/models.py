@@ -65,3 +65,28 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_contributor(self) -> bool:
         return self.account_type == AccountType.CONTRIBUTOR
+
+
+class ApiToken(models.Model):
+    """One API client's token. Only a hash of the key is stored: the key itself is shown once,
+    when the token is made. Each token has a name, an expiry and can be revoked on its own."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)
+    key_prefix = models.CharField(max_length=8, help_text="The key's first characters, to tell")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "revoked_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.key_prefix}…) for {self.user}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from organisations.models import Membership
 
-from .models import User
+from .models import ApiToken, User
 
 
 def user_memberships(*, user: User) -> QuerySet[Membership]:
@@ -13,3 +13,7 @@ def user_memberships(*, user: User) -> QuerySet[Membership]:
         .select_related("organisation")
         .order_by("organisation__name")
     )
+
+
+def api_token_list(*, user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from base64 import b32encode
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import AccountType, User
 from contributors.demo import seed as contributors_seed
@@ -71,11 +75,36 @@ CONTRIBUTORS = [
 
 PLATFORM_ADMIN = "platform@demo.test"
 
+# DEMO ONLY: every demo owner, admin and finance officer signs in with a second factor from
+# this one published secret, so `make run` works for anyone who adds it to an authenticator
+# app (or runs `manage.py demo_seed --two-factor-code`). Never use it for a real account.
+DEMO_TOTP_KEY_HEX = b"coproduce-demo-only!".hex()
+
+
+def demo_two_factor_secret() -> str:
+    """The demo secret in base32, the way authenticator apps take it."""
+    return b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode()
+
+
+def demo_two_factor_code() -> str:
+    """The code an authenticator app shows for the demo secret right now."""
+    return f"{TOTP(bytes.fromhex(DEMO_TOTP_KEY_HEX)).token():06d}"
+
+
+def _demo_two_factor(user: User) -> None:
+    TOTPDevice.objects.filter(user=user).exclude(key=DEMO_TOTP_KEY_HEX).delete()
+    TOTPDevice.objects.update_or_create(
+        user=user,
+        key=DEMO_TOTP_KEY_HEX,
+        defaults={"name": "Demo authenticator (demo only)", "confirmed": True},
+    )
+
 
 @dataclass(frozen=True)
 class DemoSignIn:
     email: str
     who: str
+    two_factor: bool = False
 
 
 def _user(email: str, full_name: str, account_type: str, password: str, **extra: bool) -> User:
@@ -129,7 +158,12 @@ def demo_seed(*, password: str) -> list[DemoSignIn]:
             Membership.objects.update_or_create(
                 organisation=organisation, user=user, defaults={"role": role}
             )
-            sign_ins.append(DemoSignIn(email, f"{title.lower()}, {spec.name}"))
+            two_factor = role in settings.TWO_FACTOR_REQUIRED_ROLES
+            if two_factor:
+                _demo_two_factor(user)
+            sign_ins.append(
+                DemoSignIn(email, f"{title.lower()}, {spec.name}", two_factor=two_factor)
+            )
 
     for email, name, note in CONTRIBUTORS:
         _user(email, name, AccountType.CONTRIBUTOR, password)

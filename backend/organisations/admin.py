@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import User
 
-from .models import Membership, Organisation
+from .models import Invitation, Membership, Organisation
 from .services import organisation_unverify, organisation_verify
 
 
@@ -54,3 +54,11 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_filter = ["role"]
     search_fields = ["organisation__name", "user__email"]
     autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "status", "created_at", "responded_at"]
+    list_filter = ["status", "role"]
+    search_fields = ["email", "organisation__name"]
+    readonly_fields = ["organisation", "email", "invited_by", "created_at", "responded_at"]

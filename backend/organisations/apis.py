@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,10 +12,26 @@ from accounts.models import User
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
 
-from .models import Membership, Organisation, OrganisationKind, Role
+from .models import Invitation, InvitationStatus, Membership, Organisation, OrganisationKind, Role
 from .permissions import ADMIN_ROLES, require_role
-from .selectors import membership_get, membership_list, organisation_list
-from .services import EDITABLE_FIELDS, membership_add, organisation_create, organisation_update
+from .selectors import (
+    invitation_list,
+    invitation_list_for_user,
+    membership_get,
+    membership_list,
+    organisation_list,
+)
+from .services import (
+    EDITABLE_FIELDS,
+    INVITATION_MESSAGE,
+    invitation_create,
+    invitation_respond,
+    membership_leave,
+    membership_remove,
+    membership_role_set,
+    organisation_create,
+    organisation_update,
+)
 
 
 class OrganisationOutputSerializer(serializers.ModelSerializer):
@@ -115,6 +132,10 @@ class MemberOutputSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class InvitationMessageSerializer(serializers.Serializer):
+    message = serializers.CharField()
+
+
 class MemberListApi(APIView):
     class MemberInputSerializer(serializers.Serializer):
         email = serializers.EmailField(max_length=254)
@@ -131,13 +152,144 @@ class MemberListApi(APIView):
 
     @extend_schema(
         request=MemberInputSerializer,
-        responses={201: MemberOutputSerializer},
-        summary="Add a member by e-mail with a role (admins)",
+        responses={202: InvitationMessageSerializer},
+        summary="Invite someone by e-mail with a role (admins)",
+        description="Sends an invitation; they become a member only when they accept it "
+        "(GET /api/v1/me/invitations/). The answer is the same whether or not the address has "
+        "an account.",
     )
     def post(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        require_role(membership, ADMIN_ROLES, action="add members")
+        require_role(membership, ADMIN_ROLES, action="invite members")
         serializer = self.MemberInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        created = membership_add(by=membership, **serializer.validated_data)
-        return Response(MemberOutputSerializer(created).data, status=status.HTTP_201_CREATED)
+        invitation_create(by=membership, **serializer.validated_data)
+        return Response({"message": INVITATION_MESSAGE}, status=status.HTTP_202_ACCEPTED)
+
+
+class MemberDetailApi(APIView):
+    class RoleInputSerializer(serializers.Serializer):
+        role = serializers.ChoiceField(choices=Role.choices)
+
+    @extend_schema(
+        request=RoleInputSerializer,
+        responses=MemberOutputSerializer,
+        summary="Change a member's role (admins; owners for the owner role)",
+    )
+    def patch(self, request: Request, organisation_id: int, member_id: int) -> Response:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        require_role(membership, ADMIN_ROLES, action="change members' roles")
+        serializer = self.RoleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        member = membership_role_set(
+            by=membership, member_id=member_id, role=serializer.validated_data["role"]
+        )
+        return Response(MemberOutputSerializer(member).data)
+
+    @extend_schema(
+        responses={204: OpenApiResponse(description="Removed")},
+        summary="Remove a member (admins; never the last owner)",
+    )
+    def delete(self, request: Request, organisation_id: int, member_id: int) -> Response:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        require_role(membership, ADMIN_ROLES, action="remove members")
+        membership_remove(by=membership, member_id=member_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class OrganisationInvitationOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    status = serializers.ChoiceField(choices=InvitationStatus.choices)
+    created_at = serializers.DateTimeField()
+
+
+class OrganisationInvitationListApi(APIView):
+    @extend_schema(
+        responses=OrganisationInvitationOutputSerializer(many=True),
+        summary="Invitations waiting for an answer (admins)",
+    )
+    def get(self, request: Request, organisation_id: int) -> Response:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        require_role(membership, ADMIN_ROLES, action="see invitations")
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(
+            invitation_list(organisation=membership.organisation), request, view=self
+        )
+        data = OrganisationInvitationOutputSerializer(page, many=True).data
+        return paginator.get_paginated_response(data)
+
+
+class LeaveApi(APIView):
+    # Anyone may leave, even before setting up two-factor sign-in.
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=None,
+        responses={204: OpenApiResponse(description="You are no longer a member")},
+        summary="Leave an organisation (not its last owner)",
+    )
+    def post(self, request: Request, organisation_id: int) -> Response:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        membership_leave(membership=membership)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MyInvitationOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    organisation_id = serializers.IntegerField()
+    organisation_name = serializers.CharField(source="organisation.name")
+    organisation_verified = serializers.BooleanField(source="organisation.is_verified")
+    role = serializers.ChoiceField(choices=Role.choices)
+    invited_by_name = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+
+    def get_invited_by_name(self, invitation: Invitation) -> str | None:
+        return invitation.invited_by.full_name if invitation.invited_by else None
+
+
+class MyInvitationListApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        responses=MyInvitationOutputSerializer(many=True),
+        summary="Invitations to join organisations, waiting for my answer",
+    )
+    def get(self, request: Request) -> Response:
+        invitations = invitation_list_for_user(user=request_user(request))
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(invitations, request, view=self)
+        return paginator.get_paginated_response(MyInvitationOutputSerializer(page, many=True).data)
+
+
+class MyMembershipOutputSerializer(serializers.Serializer):
+    organisation_id = serializers.IntegerField()
+    organisation_name = serializers.CharField(source="organisation.name")
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class MyInvitationAcceptApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=None, responses=MyMembershipOutputSerializer, summary="Accept an invitation"
+    )
+    def post(self, request: Request, invitation_id: int) -> Response:
+        membership = invitation_respond(
+            user=request_user(request), invitation_id=invitation_id, accept=True
+        )
+        return Response(MyMembershipOutputSerializer(membership).data)
+
+
+class MyInvitationDeclineApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=None,
+        responses={204: OpenApiResponse(description="Declined")},
+        summary="Decline an invitation",
+    )
+    def post(self, request: Request, invitation_id: int) -> Response:
+        invitation_respond(user=request_user(request), invitation_id=invitation_id, accept=False)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from accounts.models import User
 from coproduce.api.errors import NotFound
 
-from .models import Membership, Organisation
+from .models import Invitation, InvitationStatus, Membership, Organisation
 
 
 def organisation_list(*, user: User) -> QuerySet[Organisation]:
@@ -31,3 +31,19 @@ def membership_list(*, organisation: Organisation) -> QuerySet[Membership]:
         .select_related("user")
         .order_by("user__email")
     )
+
+
+def invitation_list_for_user(*, user: User) -> QuerySet[Invitation]:
+    """Invitations waiting for the user's answer (sent to their e-mail address)."""
+    return (
+        Invitation.objects.filter(email__iexact=user.email, status=InvitationStatus.PENDING)
+        .select_related("organisation", "invited_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def invitation_list(*, organisation: Organisation) -> QuerySet[Invitation]:
+    """The organisation's invitations still waiting for an answer."""
+    return Invitation.objects.filter(
+        organisation=organisation, status=InvitationStatus.PENDING
+    ).order_by("-created_at", "-id")

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User, normalise_email
-from coproduce.api.errors import ApplicationError, PermissionDenied
+from coproduce.api.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 
-from .models import Membership, Organisation, Role
+from .models import Invitation, InvitationStatus, Membership, Organisation, Role
 from .permissions import ADMIN_ROLES, require_role
 
 # Fields an organisation's admins may change through the API. Verification is not among them.
@@ -75,33 +76,156 @@ def organisation_update(*, membership: Membership, data: dict[str, Any]) -> Orga
     return organisation
 
 
+INVITATION_MESSAGE = (
+    "Invitation sent. We have e-mailed that address. They join once they accept; until "
+    "then you will not see them in your list of members."
+)
+
+
+def _role_label(role: str) -> str:
+    return str(Role(role).label).lower()
+
+
+def _invitation_email(invitation: Invitation, *, has_account: bool) -> None:
+    from accounts.services import account_email_send
+
+    organisation = invitation.organisation
+    inviter = invitation.invited_by.full_name if invitation.invited_by else "Someone"
+    base = settings.PUBLIC_BASE_URL
+    if has_account:
+        how = (
+            f"To accept or decline, sign in and go to {base}/me/invitations\n\n"
+            "Until you accept, the organisation cannot see anything in your account."
+        )
+    else:
+        how = (
+            "To accept, first create a Coproduce account with this e-mail address at "
+            f"{base}/register then go to {base}/me/invitations\n\n"
+            "If you do not want to join, you can ignore this e-mail."
+        )
+    account_email_send(
+        to=invitation.email,
+        subject=f"{organisation.name} has invited you to join them on Coproduce",
+        body=(
+            f"Hello,\n\n{inviter} has invited you to join {organisation.name} on Coproduce "
+            f"as {_role_label(invitation.role)}.\n\n{how}\n"
+        ),
+    )
+
+
 @transaction.atomic
-def membership_add(*, by: Membership, email: str, role: str) -> Membership:
-    """An admin adds an existing account to the organisation with a role."""
-    require_role(by, ADMIN_ROLES, action="add members")
+def invitation_create(*, by: Membership, email: str, role: str) -> Invitation:
+    """An admin invites an e-mail address to join with a role. The invitation is e-mailed
+    whether or not the address has an account, and the caller answers the same either way."""
+    require_role(by, ADMIN_ROLES, action="invite members")
     if role == Role.OWNER and by.role != Role.OWNER:
         raise PermissionDenied("Only an owner can make someone else an owner.")
-    user = User.objects.filter(email__iexact=normalise_email(email), is_active=True).first()
-    if user is None:
-        raise ApplicationError(
-            "There is no account with that e-mail address.",
-            fields={"email": ["No account uses this e-mail address. Ask them to register first."]},
-        )
-    if Membership.objects.filter(organisation_id=by.organisation_id, user=user).exists():
+    email = normalise_email(email)
+    if Membership.objects.filter(
+        organisation_id=by.organisation_id, user__email__iexact=email
+    ).exists():
         raise ApplicationError(
             "That person is already a member.",
             fields={"email": ["This person is already a member of the organisation."]},
         )
-    try:
-        with transaction.atomic():
-            return Membership.objects.create(
-                organisation_id=by.organisation_id, user=user, role=role
-            )
-    except IntegrityError as exc:
-        raise ApplicationError(
-            "That person is already a member.",
-            fields={"email": ["This person is already a member of the organisation."]},
-        ) from exc
+    Organisation.objects.select_for_update().get(pk=by.organisation_id)  # one invite at a time
+    invitation = Invitation.objects.filter(
+        organisation_id=by.organisation_id,
+        email__iexact=email,
+        status=InvitationStatus.PENDING,
+    ).first()
+    if invitation is None:
+        invitation = Invitation.objects.create(
+            organisation=by.organisation, email=email, role=role, invited_by=by.user
+        )
+    else:  # asked again: the newest role, and the e-mail sent again
+        invitation.role = role
+        invitation.invited_by = by.user
+        invitation.save(update_fields=["role", "invited_by"])
+    has_account = User.objects.filter(email__iexact=email, is_active=True).exists()
+    _invitation_email(invitation, has_account=has_account)
+    return invitation
+
+
+@transaction.atomic
+def invitation_respond(*, user: User, invitation_id: int, accept: bool) -> Membership | None:
+    """The invited person accepts (and becomes a member) or declines."""
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("organisation")
+        .filter(pk=invitation_id, email__iexact=user.email, status=InvitationStatus.PENDING)
+        .first()
+    )
+    if invitation is None or not user.is_active:
+        raise NotFound("There is no invitation with that id waiting for you.")
+    invitation.status = InvitationStatus.ACCEPTED if accept else InvitationStatus.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    if not accept:
+        return None
+    membership, _ = Membership.objects.get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
+    )
+    return membership
+
+
+def _lock_members(organisation_id: int) -> list[Membership]:
+    return list(
+        Membership.objects.select_for_update()
+        .filter(organisation_id=organisation_id)
+        .order_by("pk")
+    )
+
+
+def _refuse_if_last_owner(members: list[Membership], leaving: Membership, action: str) -> None:
+    owners = [m for m in members if m.role == Role.OWNER]
+    if leaving.role == Role.OWNER and len(owners) == 1:
+        raise Conflict(
+            f"An organisation always needs an owner, so you cannot {action}. "
+            "Make someone else an owner first.",
+            code="last_owner",
+        )
+
+
+def _member(members: list[Membership], member_id: int) -> Membership:
+    for member in members:
+        if member.pk == member_id:
+            return member
+    raise NotFound("There is no member with that id in this organisation.")
+
+
+@transaction.atomic
+def membership_leave(*, membership: Membership) -> None:
+    """A member leaves the organisation (the last owner cannot)."""
+    members = _lock_members(membership.organisation_id)
+    mine = _member(members, membership.pk)
+    _refuse_if_last_owner(members, mine, "leave")
+    mine.delete()
+
+
+@transaction.atomic
+def membership_role_set(*, by: Membership, member_id: int, role: str) -> Membership:
+    require_role(by, ADMIN_ROLES, action="change members' roles")
+    members = _lock_members(by.organisation_id)
+    member = _member(members, member_id)
+    if Role.OWNER in (role, member.role) and by.role != Role.OWNER:
+        raise PermissionDenied("Only an owner can make someone an owner or change an owner's role.")
+    if role != Role.OWNER:
+        _refuse_if_last_owner(members, member, "change the last owner's role")
+    member.role = role
+    member.save(update_fields=["role"])
+    return member
+
+
+@transaction.atomic
+def membership_remove(*, by: Membership, member_id: int) -> None:
+    require_role(by, ADMIN_ROLES, action="remove members")
+    members = _lock_members(by.organisation_id)
+    member = _member(members, member_id)
+    if member.role == Role.OWNER and by.role != Role.OWNER:
+        raise PermissionDenied("Only an owner can remove an owner.")
+    _refuse_if_last_owner(members, member, "remove the last owner")
+    member.delete()
 
 
 @transaction.atomic

@@ -14,4 +14,30 @@ urlpatterns = [
         apis.MemberListApi.as_view(),
         name="organisation-members",
     ),
+    path(
+        "organisations/<id:organisation_id>/members/<id:member_id>/",
+        apis.MemberDetailApi.as_view(),
+        name="organisation-member-detail",
+    ),
+    path(
+        "organisations/<id:organisation_id>/invitations/",
+        apis.OrganisationInvitationListApi.as_view(),
+        name="organisation-invitations",
+    ),
+    path(
+        "organisations/<id:organisation_id>/leave/",
+        apis.LeaveApi.as_view(),
+        name="organisation-leave",
+    ),
+    path("me/invitations/", apis.MyInvitationListApi.as_view(), name="me-invitations"),
+    path(
+        "me/invitations/<id:invitation_id>/accept/",
+        apis.MyInvitationAcceptApi.as_view(),
+        name="me-invitation-accept",
+    ),
+    path(
+        "me/invitations/<id:invitation_id>/decline/",
+        apis.MyInvitationDeclineApi.as_view(),
+        name="me-invitation-decline",
+    ),
 ]
