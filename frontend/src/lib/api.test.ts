@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { api, ApiError, unwrap } from "./api";
+import { forgetCsrfToken } from "./csrf";
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  document.cookie = "csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT";
+  forgetCsrfToken();
 });
 
 function stubFetch(status: number, body: unknown) {
@@ -23,14 +24,20 @@ describe("the API client", () => {
     await expect(call).rejects.toMatchObject({ status: 400, code: "invalid", fields: { email: ["Enter a valid email address."] } });
   });
 
-  it("sends the CSRF token from the cookie on writes", async () => {
-    document.cookie = "csrftoken=token-1";
-    const fetchMock = stubFetch(200, { id: 1 });
+  it("sends the CSRF token from auth/csrf/ on writes, and asks again after signing in", async () => {
+    let issued = 0;
+    const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      const body = url.endsWith("/auth/csrf/") ? { csrf_token: `token-${++issued}` } : { id: 1 };
+      return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+    });
+    vi.stubGlobal("fetch", fetchMock);
 
     await api.POST("/api/v1/auth/login/", { body: { email: "a@example.org", password: "secret" } });
+    await api.POST("/api/v1/auth/logout/");
 
-    const request = fetchMock.mock.calls[0]?.[0];
-    expect(request?.headers.get("X-CSRFToken")).toBe("token-1");
+    const writes = fetchMock.mock.calls.map(([input]) => input).filter((input): input is Request => input instanceof Request);
+    expect(writes.map((request) => request.headers.get("X-CSRFToken"))).toEqual(["token-1", "token-2"]);
   });
 
   it("gives a plain message when the answer is not the API's error shape", async () => {

@@ -5,7 +5,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 
 import type { components, paths } from "./api-types";
-import { CSRF_HEADER, isSafeMethod, readCsrfToken } from "./csrf";
+import { CSRF_HEADER, csrfToken, forgetCsrfToken, isSafeMethod, rotatesCsrfToken } from "./csrf";
 
 export type Schemas = components["schemas"];
 export type ApiErrorBody = Schemas["Error"];
@@ -50,19 +50,18 @@ export function toApiError(error: unknown, response: Response): ApiError {
   );
 }
 
-async function ensureCsrfToken(): Promise<string | null> {
-  const existing = readCsrfToken();
-  if (existing) return existing;
-  await fetch("/api/v1/auth/csrf/", { credentials: "same-origin" });
-  return readCsrfToken();
-}
-
 const csrf: Middleware = {
   async onRequest({ request }) {
     if (isSafeMethod(request.method)) return request;
-    const token = await ensureCsrfToken();
+    const token = await csrfToken();
     if (token) request.headers.set(CSRF_HEADER, token);
     return request;
+  },
+  onResponse({ request, response }) {
+    if (!isSafeMethod(request.method) && rotatesCsrfToken(new URL(request.url).pathname, response.status)) {
+      forgetCsrfToken();
+    }
+    return response;
   },
 };
 
