@@ -251,3 +251,29 @@ def money_days(contributor_ids: list[int], *, since: date) -> dict[int, set[date
     for contributor_id, day in rows:
         found[contributor_id].add(day)
     return found
+
+
+def hours_load(
+    contributor_ids: list[int], start: date, end: date
+) -> dict[int, dict[date, Decimal]]:
+    """Hours of work recorded per contributor and day: every fee that is not cancelled,
+    whatever the contributor chose to be paid (the work was done either way)."""
+    rows = (
+        Payment.objects.filter(
+            kind=PaymentKind.FEE,
+            status__in=LIVE_STATUSES,
+            hours__isnull=False,
+            contributor_id__in=contributor_ids,
+            counts_on__gte=start,
+            counts_on__lte=end,
+        )
+        .values("contributor_id", day=F("counts_on"))
+        .annotate(total=Sum("hours"))
+        .order_by()
+    )
+    found: dict[int, dict[date, Decimal]] = {
+        contributor_id: {} for contributor_id in contributor_ids
+    }
+    for row in rows:
+        found[row["contributor_id"]][row["day"]] = row["total"]
+    return found

@@ -39,6 +39,20 @@ class Level(StrEnum):
 LEVEL_ORDER = [Level.OK, Level.APPROACHING, Level.REACHED, Level.EXCEEDED]
 
 
+HOURS = "hours"
+ESA_HOURS_KEY = "esa_pw_hours"
+ESA_HOURS_LIMIT = Decimal("16")
+
+
+def hours_level(hours: Decimal, limit: Decimal) -> Level:
+    """The higher limit is for work of under 16 hours a week: 16 hours is already over."""
+    if hours >= limit:
+        return Level.EXCEEDED
+    if hours >= limit * approaching_ratio():
+        return Level.APPROACHING
+    return Level.OK
+
+
 def approaching_ratio() -> Decimal:
     """How close to a limit counts as approaching it (0.80 by default)."""
     return Decimal(settings.THRESHOLD_APPROACHING_PERCENT) / 100
@@ -81,6 +95,7 @@ class LimitStatus:
     forecast_extra: Decimal = ZERO
     booked_sessions: int = 0
     figure: Figure | None = None
+    unit: str = "money"  # or "hours": ESA's condition of under 16 hours a week
 
     @property
     def counted(self) -> Decimal:
@@ -92,6 +107,8 @@ class LimitStatus:
 
     @property
     def level(self) -> Level:
+        if self.unit == HOURS:
+            return hours_level(self.counted, self.limit)
         return level_for(self.counted, self.limit)
 
     @property
@@ -104,6 +121,8 @@ class LimitStatus:
 
     @property
     def title(self) -> str:
+        if self.unit == HOURS:
+            return "ESA permitted work: under 16 hours a week"
         return self.rule.title if self.rule else "Your own cap"
 
     @property
@@ -166,10 +185,22 @@ def statuses_for(
     *,
     dates: Iterable[date],
     forecasts: dict[tuple[str, date], tuple[Decimal, int]] | None = None,
+    hours: dict[date, Decimal] | None = None,
 ) -> list[LimitStatus]:
-    """Every limit that applies to ``person`` in each period containing one of ``dates``."""
+    """Every limit that applies to ``person`` in each period containing one of ``dates``;
+    with ``hours`` (hours recorded per day), ESA's 16-hour condition for people on the higher
+    limit too."""
     seen: dict[tuple[str, date], LimitStatus] = {}
     for day in sorted(set(dates), reverse=True):
+        if hours is not None and "esa_pw_higher" in person.codes:
+            figure = rules.figure("esa_pw_higher", day, person.calendar)
+            if figure is not None and (ESA_HOURS_KEY, figure.period.start) not in seen:
+                week = figure.period
+                total = sum((h for d, h in hours.items() if week.contains(d)), start=ZERO)
+                seen[(ESA_HOURS_KEY, week.start)] = LimitStatus(
+                    person.contributor_id, ESA_HOURS_KEY, figure.rule, week, ZERO, total,
+                    ESA_HOURS_LIMIT, figure=figure, unit=HOURS,
+                )  # fmt: skip
         for code in person.codes:
             figure = rules.figure(code, day, person.calendar)
             if figure is None:

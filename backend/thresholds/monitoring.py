@@ -20,10 +20,17 @@ from coproduce.money import ZERO, format_gbp
 from opportunities.models import EngagementStatus
 from organisations.models import Membership
 from organisations.permissions import COORDINATOR_ROLES
-from payments.ledger import RuleBook, ledgers_load, money_days
+from payments.ledger import RuleBook, hours_load, ledgers_load, money_days
 from periods import WEEKDAYS, Period, PeriodKind, uk_today
 
-from .evaluation import Level, LimitStatus, people_load, periods_for, statuses_for
+from .evaluation import (
+    ESA_HOURS_KEY,
+    Level,
+    LimitStatus,
+    people_load,
+    periods_for,
+    statuses_for,
+)
 from .forecast import forecasts_compute, session_dates, session_rows_load
 from .models import AlertLevel, ThresholdAlert
 
@@ -51,6 +58,7 @@ def contributors_statuses(
     on: date | None = None,
     recent_days: int = 42,
     extra_dates: dict[int, set[date]] | None = None,
+    with_hours: bool = False,
 ) -> dict[int, list[LimitStatus]]:
     """Each contributor's limits, always over whole periods: in the periods containing ``on``
     only, or (``on`` None) in every period containing today, a day with money from
@@ -83,6 +91,8 @@ def contributors_statuses(
     else:
         start = end = today
     ledgers = ledgers_load(contributor_ids, start, end)
+    # Hours are the contributor's own business: organisations' views never ask for them.
+    hours = hours_load(contributor_ids, start, end) if with_hours else {}
     forecasts = forecasts_compute(sessions, people, ledgers, rules)
     result: dict[int, list[LimitStatus]] = {}
     for contributor_id, person in people.items():
@@ -93,6 +103,7 @@ def contributors_statuses(
             rules,
             dates=dates,
             forecasts=forecasts.get(contributor_id, {}),
+            hours=hours.get(contributor_id) if with_hours else None,
         )
     return result
 
@@ -130,7 +141,7 @@ def contributors_evaluate(
     extra: dict[int, set[date]] = {}
     for alert in active:
         extra.setdefault(alert.contributor_id, set()).add(alert.period_start)
-    statuses = contributors_statuses(ids, today=today, extra_dates=extra)
+    statuses = contributors_statuses(ids, today=today, extra_dates=extra, with_hours=True)
     wanted: dict[AlertKey, LimitStatus] = {}
     for contributor_id, found in statuses.items():
         for status in found:
@@ -271,7 +282,6 @@ CAP_CONSEQUENCE = (
     "stays within it, and holds a payment that would pass it on the day it is paid until a day "
     "it fits."
 )
-ESA_HOURS_KEY = "esa_pw_hours"
 
 
 def limit_name(title: str | None) -> str:

@@ -23,7 +23,13 @@ from periods import uk_today
 
 from .evaluation import PERSONAL_CAP, LimitStatus
 from .models import ThresholdAlert
-from .monitoring import ADVICE, alert_message, contributors_statuses, headroom_for_organisation
+from .monitoring import (
+    ADVICE,
+    CAP_CONSEQUENCE,
+    alert_message,
+    contributors_statuses,
+    headroom_for_organisation,
+)
 
 
 def _contributor(request: Request) -> User:
@@ -65,6 +71,10 @@ class LimitSerializer(serializers.Serializer):
     figure_status = serializers.CharField()
     source_title = serializers.CharField(allow_blank=True)
     source_url = serializers.CharField(allow_blank=True)
+    unit = serializers.ChoiceField(
+        choices=["money", "hours"],
+        help_text="hours: counted and limit are hours of work in the benefit week, not pounds",
+    )
 
 
 class EarningsSerializer(serializers.Serializer):
@@ -73,14 +83,29 @@ class EarningsSerializer(serializers.Serializer):
     note = serializers.CharField()
 
 
+HOURS_PURPOSE = (
+    "ESA's higher permitted work limit is for work of under 16 hours a week. This counts the "
+    "hours organisations recorded for your fees in each benefit week. Fees recorded without "
+    "hours (for example a papers review) are not in this total."
+)
+HOURS_CONSEQUENCE = (
+    "Working 16 hours or more in a week can affect ESA, whatever you are paid. PW1 is the DWP "
+    "form for telling them about permitted work; your work coach or an independent benefits "
+    "adviser can tell you how it applies to you."
+)
+
+
 def _limit_data(status: LimitStatus) -> dict[str, Any]:
     rule = status.rule
+    hours = status.unit == "hours"
+    purpose = rule.purpose if rule else "A limit you set yourself on what you are paid."
+    consequence = rule.consequence if rule else CAP_CONSEQUENCE
     return {
         "key": status.key,
         "title": status.title,
         "benefit": rule.get_benefit_display() if rule else "",
-        "purpose": rule.purpose if rule else "A limit you set yourself on what you are paid.",
-        "consequence": rule.consequence if rule else "Fees above your cap are not paid to you.",
+        "purpose": HOURS_PURPOSE if hours else purpose,
+        "consequence": HOURS_CONSEQUENCE if hours else consequence,
         "period": {
             "kind": status.period.kind.value,
             "start": status.period.start,
@@ -102,6 +127,7 @@ def _limit_data(status: LimitStatus) -> dict[str, Any]:
         "figure_status": status.figure_status,
         "source_title": rule.source_title if rule else "",
         "source_url": rule.source_url if rule else "",
+        "unit": status.unit,
     }
 
 
@@ -149,6 +175,7 @@ def uc_without_work_allowance(*, contributor: User, on: date) -> dict[str, Any] 
         "figure_status": "confirmed",
         "source_title": "Universal Credit Regulations 2013, regulation 22",
         "source_url": "https://www.legislation.gov.uk/uksi/2013/376/regulation/22",
+        "unit": "money",
     }
 
 
@@ -178,7 +205,9 @@ class EarningsApi(APIView):
                 ) from exc
             if not EARLIEST <= on <= LATEST:
                 raise ApplicationError("The date is not right.", fields={"on": [OUT_OF_RANGE]})
-        statuses = contributors_statuses([user.pk], today=uk_today(), on=on)[user.pk]
+        statuses = contributors_statuses([user.pk], today=uk_today(), on=on, with_hours=True)[
+            user.pk
+        ]
         # Benefit limits first, then the contributor's own cap, then tax.
         statuses.sort(key=lambda s: (_group(s), s.period.start, s.title))
         limits = [_limit_data(s) for s in statuses]
