@@ -25,6 +25,7 @@ from periods import WEEKDAYS, Period, PeriodKind, uk_today
 
 from .evaluation import (
     ESA_HOURS_KEY,
+    LEVEL_ORDER,
     Level,
     LimitStatus,
     people_load,
@@ -147,8 +148,28 @@ def contributors_evaluate(
         for status in found:
             for level in _wanted_alerts(status):
                 wanted[AlertKey(contributor_id, status.key, status.period.start, level)] = status
-    alerts_resolve([a for a in active if _key(a) not in wanted])
+    holding = {
+        (contributor_id, status.key, status.period.start): status
+        for contributor_id, found in statuses.items()
+        for status in found
+    }
+    alerts_resolve(
+        [
+            a
+            for a in active
+            if _key(a) not in wanted and not _still_holds(a, holding.get(_key(a)[:3]))
+        ]
+    )
     return alerts_raise(wanted, today=today)
+
+
+def _still_holds(alert: ThresholdAlert, status: LimitStatus | None) -> bool:
+    """Levels build on each other: an "approaching" alert still holds once over the limit."""
+    if status is None:
+        return False
+    if alert.level == AlertLevel.FORECAST:
+        return status.forecast_level == Level.EXCEEDED
+    return LEVEL_ORDER.index(status.level) >= LEVEL_ORDER.index(Level(alert.level))
 
 
 def _key(alert: ThresholdAlert) -> AlertKey:
