@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from django.conf import settings
 
-from coproduce.money import ZERO, format_gbp
+from coproduce.money import ZERO
 from payments.ledger import Calendar, Figure, Ledger, RuleBook, calendars_load
 from payments.models import PaymentChoice
 from periods import Period, PeriodKind
@@ -232,17 +232,3 @@ def statuses_for(
                     person.cap_amount, extra, sessions,
                 )  # fmt: skip
     return sorted(seen.values(), key=lambda s: (s.period.start, s.key))
-
-
-def describe(status: LimitStatus) -> str:
-    """One calm sentence about where the contributor stands."""
-    what = status.title
-    if status.level == Level.EXCEEDED:
-        return (
-            f"You have gone over {what} ({format_gbp(status.limit)}) in the {status.period.label}: "
-            f"{format_gbp(status.counted)} counts so far."
-        )
-    return (
-        f"{format_gbp(status.counted)} of {format_gbp(status.limit)} counts towards {what} "
-        f"in the {status.period.label}. {format_gbp(status.headroom)} is left."
-    )

@@ -384,3 +384,45 @@ def test_alert_wording_names_the_period_and_the_limit_in_plain_sentences(
     for advice in ("Citizens Advice", "Turn2us", "Disability Rights UK", "NIHR"):
         assert advice in row["message"]
     assert " 09 " not in row["message"] and "You should" not in row["message"]
+
+
+def test_booking_a_session_raises_the_forecast_alert_at_once(
+    northfield: Org, esa_person: User, django_capture_on_commit_callbacks
+) -> None:
+    from datetime import time
+
+    from opportunities import services as opportunities
+
+    engagement = esa_person.engagements.get(opportunity__organisation=northfield.organisation)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        opportunities.session_create(
+            by=northfield.coordinator,
+            opportunity=engagement.opportunity,
+            date=date(2026, 12, 1),
+            start_time=time(10),
+            end_time=time(12),
+        )
+
+    assert ThresholdAlert.objects.filter(
+        contributor=esa_person, limit_key="esa_pw_lower", level="forecast"
+    ).exists()
+
+
+@time_machine.travel("2026-11-25 10:00 +00:00", tick=False)
+def test_a_pay_date_that_would_pass_a_cap_is_refused_naming_the_fee(
+    northfield: Org, southdown: Org, esa_person: User
+) -> None:
+    _capped(esa_person)
+    _approved(southdown, esa_person, "20.00", date(2026, 11, 30))
+    held = _approved(northfield, esa_person, "20.00", date(2026, 11, 18))
+    runs = f"/api/v1/organisations/{northfield.organisation.pk}/payment-runs/"
+    run = northfield.client("finance").post(runs, {}, format="json").json()
+
+    response = northfield.client("finance").post(
+        f"{runs}{run['id']}/pay-date/", {"pay_on": "2026-12-02"}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert [h["payment_id"] for h in response.json()["fields"]["held"]] == [held["id"]]
+    assert Payment.objects.get(pk=held["id"]).planned_on is None
