@@ -116,7 +116,7 @@ def seed() -> None:
             INSERT INTO payments_payment (organisation_id, contributor_id, kind, description, offered,
                 payable, waived, choice, choice_snapshot, choice_reason, donated_to, method, due_on,
                 paid_on, counts_on, status, request_fingerprint, created_at, updated_at,
-                cancel_reason)
+                cancel_reason, time_based)
             SELECT organisation_id, contributor_id,
                    CASE WHEN g %% 7 = 0 THEN 'expense' ELSE 'fee' END,
                    'Bench session', amount, amount, 0,
@@ -127,7 +127,7 @@ def seed() -> None:
                    CASE WHEN due_on < CURRENT_DATE - 14 THEN due_on + 5 ELSE due_on END,
                    CASE WHEN due_on < CURRENT_DATE - 14 THEN 'paid'
                         WHEN g %% 3 = 0 THEN 'approved' ELSE 'pending' END,
-                   '', now(), now(), ''
+                   '', now(), now(), '', true
             FROM raw
             """,
             {"people": CONTRIBUTORS, "payments": PAYMENTS},

@@ -14,6 +14,7 @@ from accounts.models import User
 from coproduce.api.errors import ApplicationError, Conflict, PermissionDenied
 from organisations.models import Membership
 from organisations.permissions import COORDINATOR_ROLES, require_role, require_verified
+from payments.events import contributor_money_changed, contributors_money_changed
 from payments.models import PaymentKind
 from payments.services import payment_record
 
@@ -282,6 +283,14 @@ def session_create(
     )
     session.full_clean()
     session.save()
+    # Forecasts depend on booked sessions: everyone on the role is looked at again.
+    contributors_money_changed(
+        list(
+            Engagement.objects.filter(
+                opportunity=opportunity, status=EngagementStatus.ACTIVE
+            ).values_list("contributor_id", flat=True)
+        )
+    )
     return session
 
 
@@ -352,11 +361,13 @@ def application_accept(*, by: Membership, application: Application) -> Engagemen
     locked.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
     try:
         with transaction.atomic():
-            return Engagement.objects.create(
+            engagement = Engagement.objects.create(
                 opportunity=opportunity, contributor_id=locked.contributor_id, application=locked
             )
     except IntegrityError as exc:
         raise Conflict("This person is already taking part in this role.") from exc
+    contributor_money_changed(locked.contributor_id)  # the role's sessions are now booked
+    return engagement
 
 
 @transaction.atomic
@@ -421,6 +432,7 @@ def engagement_withdraw(*, by: User, engagement: Engagement) -> Engagement:
     locked.status = EngagementStatus.WITHDRAWN
     locked.withdrawn_at = timezone.now()
     locked.save(update_fields=["status", "withdrawn_at", "updated_at"])
+    contributor_money_changed(locked.contributor_id)  # its booked sessions no longer count
     return locked
 
 
@@ -436,6 +448,7 @@ def engagement_complete(*, by: Membership, engagement: Engagement) -> Engagement
     locked.status = EngagementStatus.COMPLETED
     locked.completed_at = timezone.now()
     locked.save(update_fields=["status", "completed_at", "updated_at"])
+    contributor_money_changed(locked.contributor_id)
     return locked
 
 
@@ -540,6 +553,7 @@ def attendance_log(
             due_on=date,
             engagement=locked,
             attendance=attendance,
+            hours=hours,
         )
     return attendance
 

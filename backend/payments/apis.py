@@ -3,6 +3,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import django_filters
@@ -161,8 +163,9 @@ class PaymentOutputSerializer(serializers.ModelSerializer):
         fields = [
             "id", "organisation", "organisation_name", "contributor", "contributor_name",
             "engagement", "attendance", "kind", "description", "offered", "payable", "waived",
-            "choice", "choice_reason", "donated_to", "method", "due_on", "paid_on", "counts_on",
-            "status", "run", "created_at", "approved_at", "cancelled_at", "cancel_reason",
+            "choice", "choice_reason", "donated_to", "method", "due_on", "paid_on", "planned_on",
+            "counts_on", "hours", "time_based", "status", "run", "created_at", "approved_at",
+            "cancelled_at", "cancel_reason",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -200,6 +203,36 @@ class PaymentRecordSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=300)
     due_on = DayField()
     method = serializers.ChoiceField(choices=PaymentMethod.choices, required=False)
+    hours = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        min_value=Decimal("0.25"),
+        max_value=Decimal("24"),
+        required=False,
+        allow_null=True,
+        help_text="Hours of work the fee is for. Needed for a fee unless time_based is false.",
+    )
+    time_based = serializers.BooleanField(
+        required=False,
+        default=True,
+        help_text="False for a fee that is not paid by time (a papers review): no hours needed.",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if (
+            attrs["kind"] == PaymentKind.FEE
+            and attrs.get("time_based", True)
+            and attrs.get("hours") is None
+        ):
+            raise serializers.ValidationError(
+                {
+                    "hours": [
+                        "Enter the hours this fee is for, or say it is not time-based "
+                        "(for example a papers review)."
+                    ]
+                }
+            )
+        return attrs
 
 
 def _fingerprint(data: dict[str, Any]) -> str:
@@ -278,6 +311,8 @@ class PaymentListApi(APIView):
             engagement=engagement,
             idempotency_key=key,
             fingerprint=_fingerprint(data),
+            hours=data.get("hours"),
+            time_based=data.get("time_based", True),
         )
         response = Response(
             PaymentOutputSerializer(result.payment).data, status=status.HTTP_201_CREATED
@@ -613,6 +648,7 @@ class PaymentRunOutputSerializer(serializers.ModelSerializer):
             "status",
             "created_at",
             "exported_at",
+            "pay_on",
             "paid_on",
             "payment_count",
             "total",
@@ -631,6 +667,10 @@ class PaymentRunListApi(APIView):
         payments = serializers.ListField(
             child=IdField(), required=False, allow_empty=False, max_length=MAX_IDS_PER_REQUEST
         )
+        pay_on = DayField(
+            required=False,
+            help_text="The day finance plans to pay the run; its payments count on that day.",
+        )
 
     @extend_schema(
         responses=PaymentRunOutputSerializer(many=True), summary="Payment runs (finance)"
@@ -644,7 +684,10 @@ class PaymentRunListApi(APIView):
 
     @extend_schema(
         request=RunCreateSerializer,
-        responses={201: PaymentRunOutputSerializer},
+        responses={
+            201: PaymentRunOutputSerializer,
+            409: OpenApiResponse(description="A fee would pass a cap on the pay date"),
+        },
         summary="Batch approved payments into a run (finance)",
     )
     def post(self, request: Request, organisation_id: int) -> Response:
@@ -652,7 +695,9 @@ class PaymentRunListApi(APIView):
         serializer = self.RunCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         run = services.payment_run_create(
-            by=membership, payment_ids=serializer.validated_data.get("payments")
+            by=membership,
+            payment_ids=serializer.validated_data.get("payments"),
+            pay_on=serializer.validated_data.get("pay_on"),
         )
         return Response(PaymentRunOutputSerializer(run).data, status=status.HTTP_201_CREATED)
 
@@ -679,6 +724,85 @@ class PaymentRunExportApi(APIView):
         response = HttpResponse(content, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{run.reference}.csv"'
         return response
+
+
+class PayOnSerializer(serializers.Serializer):
+    pay_on = DayField()
+
+
+class PaymentRunScheduleApi(APIView):
+    @extend_schema(
+        request=PayOnSerializer,
+        responses={
+            200: PaymentRunOutputSerializer,
+            409: OpenApiResponse(description="A fee would pass a cap on that day"),
+        },
+        summary="Give a run the day finance plans to pay it (finance)",
+    )
+    def post(self, request: Request, organisation_id: int, run_id: int) -> Response:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        run = payment_run_get(membership=membership, run_id=run_id)
+        serializer = PayOnSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        planned = services.payment_run_schedule(
+            by=membership, run=run, pay_on=serializer.validated_data["pay_on"]
+        )
+        return Response(PaymentRunOutputSerializer(planned).data)
+
+
+class PreviewFeeSerializer(serializers.Serializer):
+    payment_id = serializers.IntegerField()
+    contributor_reference = serializers.CharField()
+    payable = serializers.DecimalField(max_digits=12, decimal_places=2)
+    fits = serializers.BooleanField()
+    fits_from = serializers.DateField(allow_null=True)
+    message = serializers.CharField(allow_blank=True)
+    status = serializers.ChoiceField(
+        choices=["ok", "near", "over"],
+        allow_null=True,
+        help_text="For contributors who share headroom: their status if paid on that day.",
+    )
+
+
+class PaymentRunPreviewApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("paid_on", date, required=True, description="The pay date to try"),
+            OpenApiParameter(
+                "payment_ids",
+                int,
+                many=True,
+                description="Payments to try (default: approved payments not in a run)",
+            ),
+        ],
+        responses=PreviewFeeSerializer(many=True),
+        summary="Which fees fit their caps if paid on a day, and which are held (finance)",
+    )
+    def get(self, request: Request, organisation_id: int) -> Response:
+        from .planning import payment_run_preview
+
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        require_role(membership, FINANCE_ROLES, action="plan payment runs")
+        query = PreviewQuerySerializer(
+            data={
+                "paid_on": request.GET.get("paid_on"),
+                "payment_ids": request.GET.getlist("payment_ids") or None,
+            }
+        )
+        query.is_valid(raise_exception=True)
+        rows = payment_run_preview(
+            membership=membership,
+            paid_on=query.validated_data["paid_on"],
+            payment_ids=query.validated_data.get("payment_ids"),
+        )
+        return _paginate(self, request, rows, PreviewFeeSerializer)
+
+
+class PreviewQuerySerializer(serializers.Serializer):
+    paid_on = DayField()
+    payment_ids = serializers.ListField(
+        child=IdField(), required=False, allow_null=True, max_length=MAX_IDS_PER_REQUEST
+    )
 
 
 class PaymentRunMarkPaidApi(APIView):

@@ -62,6 +62,7 @@ def _fee(fee: DemoFee, people: dict[str, User]) -> Payment:
         method=fee.method,
         engagement=_engagement(fee.slug, contributor),
         idempotency_key=f"demo:{fee.key}",
+        time_based=False,
     ).payment
     if fee.approve and payment.status == PaymentStatus.PENDING:
         payment = services.payment_approve(by=_member(fee.slug, "finance"), payment=payment)
@@ -84,6 +85,7 @@ def _attendance_fees() -> None:
             engagement=attendance.engagement,
             attendance=attendance,
             idempotency_key=f"demo:attendance:{attendance.pk}",
+            hours=attendance.hours,
         )
 
 

@@ -169,8 +169,15 @@ class Payment(models.Model):
     method = models.CharField(max_length=20, choices=PaymentMethod.choices)
     due_on = models.DateField()
     paid_on = models.DateField(null=True, blank=True)
-    # The UK date the payment counts on for limits: paid date, else due date.
+    # The pay date of the run the payment is in, until it is paid.
+    planned_on = models.DateField(null=True, blank=True)
+    # The UK date the payment counts on for limits: paid date, else the run's pay date, else
+    # the due date. Only the ledger's one door (payments.services) changes it.
     counts_on = models.DateField()
+    # Hours of work the fee is for (ESA permitted work is limited by hours as well as money).
+    # NULL when not recorded; a fee needs hours unless it is marked not time-based.
+    hours = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    time_based = models.BooleanField(default=True)
     status = models.CharField(
         max_length=10, choices=PaymentStatus.choices, default=PaymentStatus.PENDING
     )
@@ -234,8 +241,8 @@ class Payment(models.Model):
                 name="payments_paid_has_date",
             ),
             models.CheckConstraint(
-                condition=Q(counts_on=Coalesce(F("paid_on"), F("due_on"))),
-                name="payments_counts_on_paid_else_due",
+                condition=Q(counts_on=Coalesce(F("paid_on"), F("planned_on"), F("due_on"))),
+                name="payments_counts_on_paid_else_planned_else_due",
             ),
             models.CheckConstraint(
                 condition=~Q(kind=PaymentKind.FEE) | ~Q(choice=""),
@@ -244,6 +251,10 @@ class Payment(models.Model):
             models.CheckConstraint(
                 condition=~Q(kind=PaymentKind.EXPENSE) | Q(waived=0),
                 name="payments_expense_never_waived",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours__isnull=True) | Q(hours__gte=0),
+                name="payments_hours_not_negative",
             ),
             models.UniqueConstraint(
                 fields=["organisation", "idempotency_key"],
@@ -412,6 +423,8 @@ class PaymentRun(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     exported_at = models.DateTimeField(null=True, blank=True)
+    # The day finance plans to pay the run: its payments count on it until they are paid.
+    pay_on = models.DateField(null=True, blank=True)
     paid_on = models.DateField(null=True, blank=True)
     marked_paid_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,54 +1,19 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
-
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from coproduce.api.errors import NotFound
-from coproduce.money import ZERO
 from organisations.models import Membership
-from periods import Period, PeriodKind, period_containing
 
 from .choice import ChoiceSpec
 from .models import (
-    LIVE_STATUSES,
     EngagementPaymentChoice,
     ExpenseClaim,
     Payment,
-    PaymentChoice,
-    PaymentKind,
     PaymentPreference,
     PaymentRun,
 )
-
-
-@dataclass(frozen=True)
-class PeriodParams:
-    week_start: int = 0
-    uc_start_day: int | None = None
-
-    def period(self, kind: PeriodKind | str, day: date) -> Period:
-        return period_containing(
-            kind, day, week_start=self.week_start, uc_start_day=self.uc_start_day or 1
-        )
-
-
-def contributor_period_params(*, contributor: User) -> PeriodParams:
-    """The contributor's benefit week and UC assessment period start, from their private
-    circumstances (Monday weeks and no UC day when they have not said)."""
-    from contributors.models import BenefitCircumstances
-
-    found = (
-        BenefitCircumstances.objects.filter(user=contributor)
-        .values("benefit_week_start", "uc_assessment_start_day")
-        .first()
-    )
-    if found is None:
-        return PeriodParams()
-    return PeriodParams(found["benefit_week_start"] or 0, found["uc_assessment_start_day"])
 
 
 def choice_spec_for(*, contributor: User, engagement_id: int | None) -> ChoiceSpec:
@@ -59,28 +24,6 @@ def choice_spec_for(*, contributor: User, engagement_id: int | None) -> ChoiceSp
             return ChoiceSpec.from_row(override, "engagement")
     preference = PaymentPreference.objects.filter(contributor=contributor).first()
     return ChoiceSpec.from_row(preference, "preference" if preference else "default")
-
-
-def counted_fees(*, contributor: User, start: date, end: date) -> QuerySet[Payment]:
-    """Fees that count against the contributor's caps and limits in ``start``..``end``:
-    pending, approved or paid, across every organisation; never expenses or donations."""
-    return Payment.objects.filter(
-        contributor=contributor,
-        kind=PaymentKind.FEE,
-        status__in=LIVE_STATUSES,
-        counts_on__gte=start,
-        counts_on__lte=end,
-    ).exclude(choice=PaymentChoice.DONATE)
-
-
-def fees_counted_total(
-    *, contributor: User, start: date, end: date, exclude_payment_id: int | None = None
-) -> Decimal:
-    fees = counted_fees(contributor=contributor, start=start, end=end)
-    if exclude_payment_id is not None:
-        fees = fees.exclude(pk=exclude_payment_id)
-    total = fees.aggregate(total=Sum("payable"))["total"]
-    return total if total is not None else ZERO
 
 
 def payment_list(*, user: User) -> QuerySet[Payment]:

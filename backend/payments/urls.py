@@ -66,6 +66,16 @@ urlpatterns = [
         name="payment-run-export",
     ),
     path(
+        "organisations/<id:organisation_id>/payment-runs/preview/",
+        apis.PaymentRunPreviewApi.as_view(),
+        name="payment-run-preview",
+    ),
+    path(
+        "organisations/<id:organisation_id>/payment-runs/<id:run_id>/pay-date/",
+        apis.PaymentRunScheduleApi.as_view(),
+        name="payment-run-pay-date",
+    ),
+    path(
         "organisations/<id:organisation_id>/payment-runs/<id:run_id>/mark-paid/",
         apis.PaymentRunMarkPaidApi.as_view(),
         name="payment-run-mark-paid",

@@ -10,8 +10,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from payments.ledger import tax_year_label
 from periods import uk_today
 
+from .models import RuleStatus, ThresholdRule
 from .selectors import rules_in_force
 
 
@@ -29,11 +31,30 @@ class ThresholdRuleOutputSerializer(serializers.Serializer):
     effective_to = serializers.DateField(allow_null=True)
     applies_by = serializers.CharField()
     vouchers_count = serializers.BooleanField()
-    status = serializers.CharField()
+    status = serializers.SerializerMethodField(
+        help_text="confirmed, or estimated (including a figure carried forward past its year)"
+    )
+    status_note = serializers.SerializerMethodField(
+        help_text='"confirmed", "estimated" or "carried forward, not yet confirmed for 2027/28"'
+    )
+    published_for_tax_year = serializers.CharField()
     source_title = serializers.CharField()
     source_url = serializers.URLField()
     note = serializers.CharField()
     data_version = serializers.CharField()
+
+    def _carried(self, rule: ThresholdRule) -> bool:
+        on: date = self.context["on"]
+        published = rule.published_for_tax_year
+        return bool(published) and tax_year_label(on) > published
+
+    def get_status(self, rule: ThresholdRule) -> str:
+        return RuleStatus.ESTIMATED if self._carried(rule) else rule.status
+
+    def get_status_note(self, rule: ThresholdRule) -> str:
+        if self._carried(rule):
+            return f"carried forward, not yet confirmed for {tax_year_label(self.context['on'])}"
+        return rule.status
 
 
 class ThresholdListOutputSerializer(serializers.Serializer):
@@ -75,4 +96,4 @@ class ThresholdListApi(APIView):
         filters.is_valid(raise_exception=True)
         on: date = filters.validated_data.get("on") or uk_today()
         payload = {"on": on, "advice": ADVICE, "rules": list(rules_in_force(on=on))}
-        return Response(ThresholdListOutputSerializer(payload).data)
+        return Response(ThresholdListOutputSerializer(payload, context={"on": on}).data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import F
 
@@ -18,18 +19,13 @@ from payments.models import EngagementPaymentChoice, PaymentChoice, PaymentMetho
 from .evaluation import PERSONAL_CAP, Ledger, Person, RuleBook
 
 Forecasts = dict[tuple[str, date], tuple[Decimal, int]]
+SessionRow = dict[str, Any]
 
 
-def forecasts_load(
-    people: dict[int, Person],
-    ledgers: dict[int, Ledger],
-    rules: RuleBook,
-    *,
-    start: date,
-    end: date,
-) -> dict[int, Forecasts]:
-    ids = list(people)
-    rows = list(
+def session_rows_load(contributor_ids: list[int], *, start: date, end: date) -> list[SessionRow]:
+    """Booked sessions of active engagements from ``start`` to ``end``, in date order."""
+    ids = contributor_ids
+    return list(
         Session.objects.filter(
             date__gte=start,
             date__lte=end,
@@ -45,8 +41,27 @@ def forecasts_load(
         .values("id", "date", "planned_hours", "engagement_id", "contributor_id", "rate", "unit")
         .order_by("date", "start_time", "id")
     )
+
+
+def session_dates(rows: list[SessionRow]) -> dict[int, set[date]]:
+    found: dict[int, set[date]] = defaultdict(set)
+    for row in rows:
+        found[row["contributor_id"]].add(row["date"])
+    return found
+
+
+def forecasts_compute(
+    rows: list[SessionRow],
+    people: dict[int, Person],
+    ledgers: dict[int, Ledger],
+    rules: RuleBook,
+) -> dict[int, Forecasts]:
+    """What each booked session would add to each limit's period, with the contributor's
+    choice applied as it would be when the fee is recorded. ``ledgers`` must cover the whole
+    cap periods of the sessions."""
     if not rows:
         return {}
+    ids = list(people)
     engagement_ids = {row["engagement_id"] for row in rows}
     attended = set(
         Attendance.objects.filter(engagement_id__in=engagement_ids).values_list(
@@ -101,10 +116,10 @@ def forecasts_load(
         simulated[person.contributor_id][day] += payable
         forecasts = results.setdefault(person.contributor_id, {})
         for code in person.codes:
-            found = rules.for_payment_date(code, day, person)
-            if found is None:
+            figure = rules.figure(code, day, person.calendar)
+            if figure is None:
                 continue
-            rule, period = found
+            rule, period = figure.rule, figure.period
             if spec.method == PaymentMethod.VOUCHER and not rule.vouchers_count:
                 continue
             amount, count = forecasts.get((code, period.start), (ZERO, 0))
@@ -114,7 +129,3 @@ def forecasts_load(
             amount, count = forecasts.get((PERSONAL_CAP, period.start), (ZERO, 0))
             forecasts[(PERSONAL_CAP, period.start)] = (amount + payable, count + 1)
     return results
-
-
-def forecast_dates(forecasts: Forecasts) -> set[date]:
-    return {start for _, start in forecasts}

@@ -59,6 +59,14 @@ class ThresholdRule(models.Model):
     source_title = models.CharField(max_length=300)
     source_url = models.URLField(max_length=500)
     note = models.TextField(blank=True)
+    published_for_tax_year = models.CharField(
+        max_length=7,
+        blank=True,
+        help_text=(
+            "The tax year this figure was published for, like 2026/27. Asked about a later "
+            "year, the figure is shown as carried forward and not yet confirmed."
+        ),
+    )
     data_version = models.CharField(
         max_length=40, blank=True, help_text="Version of the rules file this row came from."
     )
@@ -138,6 +146,14 @@ class ThresholdAlert(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     notified_at = models.DateTimeField(null=True, blank=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
+    # When the condition stopped holding, and why in plain words ("the fee was cancelled").
+    # A resolved alert is raised again (and told again) if the condition comes back.
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_reason = models.CharField(max_length=200, blank=True)
+    times_raised = models.PositiveIntegerField(default=1)
+    # Found for a period already over (loading, backdating, demo seeding): listed in-app as
+    # history, never e-mailed.
+    history = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count
@@ -22,7 +23,13 @@ from periods import uk_today
 
 from .evaluation import PERSONAL_CAP, LimitStatus
 from .models import ThresholdAlert
-from .monitoring import ADVICE, alert_message, contributors_statuses, headroom_for_organisation
+from .monitoring import (
+    ADVICE,
+    CAP_CONSEQUENCE,
+    alert_message,
+    contributors_statuses,
+    headroom_for_organisation,
+)
 
 
 def _contributor(request: Request) -> User:
@@ -64,6 +71,10 @@ class LimitSerializer(serializers.Serializer):
     figure_status = serializers.CharField()
     source_title = serializers.CharField(allow_blank=True)
     source_url = serializers.CharField(allow_blank=True)
+    unit = serializers.ChoiceField(
+        choices=["money", "hours"],
+        help_text="hours: counted and limit are hours of work in the benefit week, not pounds",
+    )
 
 
 class EarningsSerializer(serializers.Serializer):
@@ -72,14 +83,29 @@ class EarningsSerializer(serializers.Serializer):
     note = serializers.CharField()
 
 
+HOURS_PURPOSE = (
+    "ESA's higher permitted work limit is for work of under 16 hours a week. This counts the "
+    "hours organisations recorded for your fees in each benefit week. Fees recorded without "
+    "hours (for example a papers review) are not in this total."
+)
+HOURS_CONSEQUENCE = (
+    "Working 16 hours or more in a week can affect ESA, whatever you are paid. PW1 is the DWP "
+    "form for telling them about permitted work; your work coach or an independent benefits "
+    "adviser can tell you how it applies to you."
+)
+
+
 def _limit_data(status: LimitStatus) -> dict[str, Any]:
     rule = status.rule
+    hours = status.unit == "hours"
+    purpose = rule.purpose if rule else "A limit you set yourself on what you are paid."
+    consequence = rule.consequence if rule else CAP_CONSEQUENCE
     return {
         "key": status.key,
         "title": status.title,
         "benefit": rule.get_benefit_display() if rule else "",
-        "purpose": rule.purpose if rule else "A limit you set yourself on what you are paid.",
-        "consequence": rule.consequence if rule else "Fees above your cap are not paid to you.",
+        "purpose": HOURS_PURPOSE if hours else purpose,
+        "consequence": HOURS_CONSEQUENCE if hours else consequence,
         "period": {
             "kind": status.period.kind.value,
             "start": status.period.start,
@@ -98,9 +124,58 @@ def _limit_data(status: LimitStatus) -> dict[str, Any]:
             "booked_sessions": status.booked_sessions,
         },
         "vouchers_count": rule.vouchers_count if rule else True,
-        "figure_status": rule.status if rule else "your own",
+        "figure_status": status.figure_status,
         "source_title": rule.source_title if rule else "",
         "source_url": rule.source_url if rule else "",
+        "unit": status.unit,
+    }
+
+
+UC_NO_ALLOWANCE = (
+    "You told us you get Universal Credit without a work allowance. Universal Credit then goes "
+    "down by 55p for each £1 you earn (after tax), from the first pound. This is a taper, not a "
+    "cliff edge: your award gets smaller bit by bit, and you are still better off for each "
+    "pound you earn."
+)
+
+
+def uc_without_work_allowance(*, contributor: User, on: date) -> dict[str, Any] | None:
+    """A row for Universal Credit with no work allowance: a limit of £0.00 and a calm note of
+    what earnings do, in the assessment period containing ``on``."""
+    from contributors.models import BenefitCircumstances
+    from payments.ledger import calendar_for, counted_total
+    from periods import PeriodKind
+
+    found = BenefitCircumstances.objects.filter(user=contributor).first()
+    if found is None or not found.receives_uc or found.uc_work_allowance:
+        return None
+    period = calendar_for(contributor_id=contributor.pk).period(PeriodKind.UC_ASSESSMENT_PERIOD, on)
+    counted = counted_total(contributor_id=contributor.pk, start=period.start, end=period.end)
+    zero = Decimal("0.00")
+    return {
+        "key": "uc_no_work_allowance",
+        "title": "Universal Credit: no work allowance",
+        "benefit": "Universal Credit",
+        "purpose": UC_NO_ALLOWANCE,
+        "consequence": "Universal Credit goes down by 55p for each £1 of earnings after tax.",
+        "period": {
+            "kind": period.kind.value,
+            "start": period.start,
+            "end": period.end,
+            "label": period.label,
+        },
+        "paid": zero,
+        "committed": counted,
+        "counted": counted,
+        "limit": zero,
+        "headroom": zero,
+        "level": "ok" if counted == zero else "exceeded",
+        "forecast": {"amount": counted, "level": "ok", "booked_sessions": 0},
+        "vouchers_count": True,
+        "figure_status": "confirmed",
+        "source_title": "Universal Credit Regulations 2013, regulation 22",
+        "source_url": "https://www.legislation.gov.uk/uksi/2013/376/regulation/22",
+        "unit": "money",
     }
 
 
@@ -130,30 +205,36 @@ class EarningsApi(APIView):
                 ) from exc
             if not EARLIEST <= on <= LATEST:
                 raise ApplicationError("The date is not right.", fields={"on": [OUT_OF_RANGE]})
-        statuses = contributors_statuses([user.pk], today=uk_today(), on=on)[user.pk]
+        statuses = contributors_statuses([user.pk], today=uk_today(), on=on, with_hours=True)[
+            user.pk
+        ]
         # Benefit limits first, then the contributor's own cap, then tax.
         statuses.sort(key=lambda s: (_group(s), s.period.start, s.title))
+        limits = [_limit_data(s) for s in statuses]
+        no_allowance = uc_without_work_allowance(contributor=user, on=on)
+        if no_allowance is not None:
+            limits.insert(0, no_allowance)
         note = (
             "Counted means fees that are paid, approved or waiting for approval, from every "
             "organisation. Expenses never count. Fees you gave to charity or waived do not count. "
             + ADVICE
         )
-        return Response(
-            EarningsSerializer(
-                {"on": on, "limits": [_limit_data(s) for s in statuses], "note": note}
-            ).data
-        )
+        return Response(EarningsSerializer({"on": on, "limits": limits, "note": note}).data)
 
 
 class AlertSerializer(serializers.ModelSerializer):
     title = serializers.SerializerMethodField()
     message = serializers.SerializerMethodField()
+    active = serializers.SerializerMethodField(
+        help_text="False once the condition no longer holds (see resolved_reason)."
+    )
 
     class Meta:
         model = ThresholdAlert
         fields = [
             "id", "limit_key", "level", "period_kind", "period_start", "period_end", "counted",
-            "forecast", "limit", "title", "message", "created_at", "acknowledged_at",
+            "forecast", "limit", "title", "message", "created_at", "acknowledged_at", "active",
+            "resolved_at", "resolved_reason", "history",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -162,6 +243,9 @@ class AlertSerializer(serializers.ModelSerializer):
 
     def get_message(self, alert: ThresholdAlert) -> str:
         return alert_message(alert)[1]
+
+    def get_active(self, alert: ThresholdAlert) -> bool:
+        return alert.resolved_at is None
 
 
 class AlertListApi(APIView):

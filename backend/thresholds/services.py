@@ -34,6 +34,7 @@ RULE_FIELDS = [
     "source_title",
     "source_url",
     "note",
+    "published_for_tax_year",
     "data_version",
 ]
 
@@ -119,6 +120,7 @@ def rule_rows_parse(data: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
                 "source_title": str(raw["source_title"]),
                 "source_url": str(raw["source_url"]),
                 "note": str(raw.get("note") or ""),
+                "published_for_tax_year": str(raw.get("published_for_tax_year") or ""),
                 "data_version": version,
             }
         )
@@ -142,8 +144,11 @@ def rule_rows_apply(
     created = updated = unchanged = 0
     changed_codes: set[str] = set()
     manager = model._default_manager
+    # An older migration's model may not have every field yet.
+    known = {f.name for f in model._meta.get_fields()}
+    fields = [name for name in RULE_FIELDS if name in known]
     for row in rows:
-        values = {name: row[name] for name in RULE_FIELDS}
+        values = {name: row[name] for name in fields}
         existing = (
             manager.select_for_update()
             .filter(code=row["code"], effective_from=row["effective_from"])
@@ -154,7 +159,7 @@ def rule_rows_apply(
             created += 1
             changed_codes.add(row["code"])
             continue
-        changed = [name for name in RULE_FIELDS if getattr(existing, name) != values[name]]
+        changed = [name for name in fields if getattr(existing, name) != values[name]]
         if changed:
             for name in changed:
                 setattr(existing, name, values[name])

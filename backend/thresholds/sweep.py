@@ -20,10 +20,11 @@ from django.db.models import Case, DateField, Q, Sum, Value, When
 from accounts.models import AccountType, User
 from contributors.models import CIRCUMSTANCE_FIELDS
 from coproduce.money import ZERO
-from payments.models import LIVE_STATUSES, Payment, PaymentChoice, PaymentKind, PaymentMethod
+from payments.ledger import COUNTS, Calendar, RuleBook
+from payments.models import Payment, PaymentChoice, PaymentMethod
 from periods import Period, PeriodKind, period_containing, uk_today
 
-from .evaluation import PERSONAL_CAP, LimitStatus, Person, RuleBook, approaching_ratio, level_for
+from .evaluation import PERSONAL_CAP, LimitStatus, Person, approaching_ratio, level_for
 from .models import ThresholdAlert
 from .monitoring import AlertKey, alerts_raise
 from .selectors import rule_codes_for_circumstances
@@ -105,14 +106,12 @@ def current_totals(*, first_id: int, last_id: int, today: date) -> dict[int, dic
     sums = _sums(current)
     rows = (
         Payment.objects.filter(
+            COUNTS,
             contributor_id__gte=first_id,
             contributor_id__lte=last_id,
-            kind=PaymentKind.FEE,
-            status__in=LIVE_STATUSES,
             counts_on__gte=start,
             counts_on__lte=end,
         )
-        .exclude(choice=PaymentChoice.DONATE)
         .values("contributor_id")
         .annotate(**sums)
         .values_list("contributor_id", *sums)
@@ -160,8 +159,7 @@ def _people(ids: list[int]) -> dict[int, Person]:
         cap = caps.get(contributor_id)
         people[contributor_id] = Person(
             contributor_id=contributor_id,
-            week_start=row[1] if row else 0,
-            uc_start_day=row[2] if row else None,
+            calendar=Calendar(row[1] or 0, row[2]) if row else Calendar(),
             codes=codes_for[answers],  # type: ignore[index]
             cap_amount=cap[0] if cap else None,
             cap_period=cap[1] if cap else "",
@@ -193,9 +191,10 @@ def sweep_range(*, first_id: int, last_id: int, today: date | None = None) -> li
         limits: list[tuple[str, Any, Period, Decimal, Decimal]] = []
         for code in person.codes:
             # Today's rule and period depend only on the person's start days: ask once each.
-            cache_key = (code, person.week_start, person.uc_start_day)
+            cache_key = (code, person.calendar.week_start, person.calendar.uc_start_day)
             if cache_key not in rule_periods:
-                rule_periods[cache_key] = rules.for_payment_date(code, today, person)
+                figure = rules.figure(code, today, person.calendar)
+                rule_periods[cache_key] = (figure.rule, figure.period) if figure else None
             found = rule_periods[cache_key]
             if found is None:
                 continue

@@ -103,3 +103,18 @@ def reevaluate_everyone() -> int:
     from .monitoring import all_contributor_ids
 
     return _fan_out(all_contributor_ids())
+
+
+@shared_task(
+    name="thresholds.planned_payments_notify",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def planned_payments_notify(payment_ids: list[int]) -> None:
+    """A run was given a pay date: tell contributors, before the day, about any planned
+    payment that would take them past a limit they track."""
+    from .monitoring import planned_payments_notify as notify
+
+    notify(payment_ids=payment_ids)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from rest_framework.test import APIClient
 
 from contributors.models import BenefitCircumstances, ContributorProfile
 from core.models import WorkerHeartbeat
@@ -19,6 +20,13 @@ from tests.workers import running_worker, wait_for
 from thresholds.models import ThresholdAlert
 from thresholds.services import threshold_rules_load
 from workers.celery import app
+
+
+@pytest.fixture(autouse=True)
+def _today() -> Iterator[None]:
+    """Real time here: the worker process runs on the real clock, and an alert for a period
+    already over is history (never notified), so both sides must agree on today."""
+    yield
 
 
 @pytest.fixture
@@ -80,3 +88,32 @@ def test_fees_from_two_organisations_raise_approaching_then_exceeded_via_the_wor
     assert near["status"] == "near" and near["headroom"] == "3.00"
     assert over.json()["results"][0]["status"] == "over"
     assert "esa" not in over.content.decode().lower()
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_saying_you_get_esa_raises_the_alert_within_seconds_via_the_worker(
+    real_broker: None,
+) -> None:
+    threshold_rules_load()
+    northfield = Org("Northfield")
+    person = ContributorFactory.create(full_name="Sam Rivers")
+    northfield.engage(person)
+    week = period_containing(PeriodKind.BENEFIT_WEEK, uk_today())
+    client = APIClient()
+    client.force_authenticate(person)
+
+    with running_worker(queue="default"):
+        assert northfield.record(person, "25.00", week.start).status_code == 201
+        response = client.put(
+            "/api/v1/me/benefits/",
+            {"receives_esa": True, "esa_permitted_work_limit": "lower"},
+            format="json",
+        )
+        assert response.status_code == 200
+        wait_for(
+            lambda: ThresholdAlert.objects.filter(
+                contributor=person, limit_key="esa_pw_lower", level="exceeded"
+            ).exists(),
+            what="the alert after the circumstances change",
+        )

@@ -48,6 +48,7 @@ class Org:
             "amount": amount,
             "description": "Advisory group meeting",
             "due_on": due_on.isoformat(),
+            **({} if "hours" in extra else {"time_based": False}),
             **extra,
         }
         headers = {}

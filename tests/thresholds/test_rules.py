@@ -206,7 +206,8 @@ def test_thresholds_endpoint_lists_rules_in_force_with_sources(api: APIClient) -
     rules = {rule["code"]: rule for rule in body["rules"]}
     assert rules["carers_allowance"]["limit"] == "204.00"
     assert rules["carers_allowance"]["source_url"].startswith("https://")
-    assert rules["esa_pw_lower"]["status"] == "estimated"
+    assert rules["esa_pw_lower"]["status"] == "confirmed"  # unchanged and published
+    assert rules["esa_pw_higher"]["status"] == "estimated"
     assert rules["uc_work_allowance_housing"]["limit"] == "411.00"
     assert rules["uc_work_allowance_housing"]["applies_by"] == "assessment_period_start"
     assert rules["ni_lower_earnings_limit"]["period_kind"] == "tax_week"
