@@ -21,7 +21,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from accounts.models import User
+from accounts.models import ApiToken, User
 from contributors.models import BenefitCircumstances, ContributorProfile
 from coproduce.api.errors import ApplicationError, Conflict
 from letters.models import Letter, LetterStatus
@@ -204,6 +204,7 @@ def account_erase(*, user: User, password: str) -> ErasureResult:
     NotificationPreference.objects.filter(user=user).delete()
     Membership.objects.filter(user=user).delete()
     Token.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()
     _end_sessions(user)
 
     _scrub_kept_text(user, pseudonym, names)

@@ -134,7 +134,13 @@ def contributors_evaluate(
     was resolved since), and resolve every active alert whose condition no longer holds.
     Safe to run any number of times: an alert is unique per contributor, limit, period and
     level."""
-    ids = sorted(set(contributor_ids))
+    # An erased (inactive) account keeps its ledger for the organisations' accounts, but nobody
+    # is there to warn: the sweep skips them too.
+    ids = sorted(
+        User.objects.filter(id__in=set(contributor_ids), is_active=True).values_list(
+            "id", flat=True
+        )
+    )
     if not ids:
         return []
     today = today or uk_today()

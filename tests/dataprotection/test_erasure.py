@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Model
 from rest_framework.authtoken.models import Token
@@ -28,6 +29,7 @@ from payments.models import (
 from tests.dataprotection.conftest import EMAIL, NAME, World, as_user, erase
 from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory
 from thresholds.models import ThresholdAlert
+from thresholds.monitoring import contributors_evaluate
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +231,15 @@ def test_password_guesses_at_erasure_are_limited_like_sign_in(world: World) -> N
     assert [a.status_code for a in answers[:10]] == [400] * 10
     assert answers[10].status_code == 429
     assert User.objects.get(pk=world.contributor.pk).is_active
+
+
+def test_an_erased_persons_kept_fees_raise_no_alerts_or_e_mails(world: World) -> None:
+    person = world.contributor
+    assert erase(person).status_code == 200
+    mail.outbox.clear()
+
+    raised = contributors_evaluate(contributor_ids=[person.pk])
+
+    assert raised == []
+    assert not ThresholdAlert.objects.filter(contributor_id=person.pk).exists()
+    assert not [m for m in mail.outbox if any("erased.invalid" in to for to in m.to)]

@@ -32,8 +32,15 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) => unwrap(api.POST("/api/v1/auth/login/", { body })),
-    onSuccess: (me) => queryClient.setQueryData(sessionKeys.me(), me),
+    onSuccess: (answer) => {
+      if (isSignedIn(answer)) queryClient.setQueryData(sessionKeys.me(), answer);
+    },
   });
+}
+
+/** Sign-in answers the account, or asks for the code from an authenticator app first. */
+export function isSignedIn(answer: Me | { two_factor_required: boolean }): answer is Me {
+  return "id" in answer;
 }
 
 export type RegisterInput = Schemas["RegisterInputRequest"];

@@ -7,7 +7,7 @@ import { PageHeading } from "@/components/PageHeading";
 import { TextInput } from "@/components/TextInput";
 import { useApiForm } from "@/hooks/useApiForm";
 
-import { useSignIn, type Me } from "../api/session";
+import { isSignedIn, useSignIn } from "../api/session";
 import { homeFor, safeNext } from "../hooks/useHomeFor";
 import { summaryItems } from "./summaryItems";
 
@@ -23,7 +23,11 @@ export function SignInPage() {
     [signIn],
   );
   const onSuccess = useCallback(
-    (me: Me) => navigate(safeNext(params.get("next")) ?? homeFor(me)),
+    (answer: Awaited<ReturnType<typeof submit>>) => {
+      const next = safeNext(params.get("next"));
+      if (isSignedIn(answer)) navigate(next ?? homeFor(answer));
+      else navigate(`/sign-in/two-factor${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+    },
     [navigate, params],
   );
   const form = useApiForm({ submit, onSuccess, fields: FIELDS });
