@@ -39,6 +39,7 @@ from .models import (
     PaymentStatus,
     RunStatus,
 )
+from .reasons import organisation_reason
 from .selectors import choice_spec_for, contributor_period_params, fees_counted_total
 
 RECORD_ROLES = COORDINATOR_ROLES | FINANCE_ROLES
@@ -503,6 +504,7 @@ CSV_COLUMNS = [
     "kind",
     "description",
     "due_on",
+    "reason",
 ]
 
 
@@ -534,6 +536,7 @@ def payment_run_export(*, by: Membership, run: PaymentRun) -> str:
                 payment.kind,
                 _csv_safe(payment.description),
                 payment.due_on.isoformat(),
+                organisation_reason(payment),
             ]
         )
     if run.exported_at is None:
