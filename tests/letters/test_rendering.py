@@ -168,7 +168,7 @@ def test_a_letter_with_only_unpaid_fees_says_so_in_its_headings() -> None:
         _render("benefits_advisor", fees=fees, fee_groups=groups, grouping="calendar_month")
     )
 
-    assert "Letter about paid involvement, for Jobcentre Plus staff: fees due, none paid yet" in text
+    assert "for Jobcentre Plus staff: fees due, none paid yet" in text
     assert "Fees due, not paid yet, month by month" in text
     assert "Total fees due to Alex Example, not paid yet: £45.00" in text
     assert "Fees paid" not in text and "Total fees paid" not in text
@@ -186,8 +186,8 @@ def test_a_capped_fee_within_the_cap_is_a_full_fee_and_a_cut_one_says_it_was_cut
     )
 
     role = "(Service design panel)"
-    assert f"Within the cap {role} 1.5 hours £12.00 Full fee (within the amount they chose)" in text
-    assert f"Over the cap {role} hours not recorded £25.00 Cut to the limit they chose £8.00" in text
+    assert f"Within the cap {role} 1.5 hours £12.00 Full fee (within the amount they" in text
+    assert f"Over the cap {role} hours not recorded £25.00 Cut to the limit they chose" in text
     assert "so some fees were cut" in text
 
 
