@@ -237,7 +237,7 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
         out["choice_label"] = choice_label(row)
         out["to_charity"] = row["choice"] == "donate"
     hours = row.get("hours")
-    out["hours_label"] = _hours(hours) if hours not in (None, "") else HOURS_NOT_RECORDED
+    out["hours_label"] = _hours(str(hours)) if hours else HOURS_NOT_RECORDED
     return out
 
 

@@ -39,8 +39,9 @@ from .conftest import TODAY, Org, client_for, person
 
 pytestmark = pytest.mark.django_db
 
-# Name (one that names no benefit), circumstances, cap, fee from A, fee from B. The fees take each person close to or
-# over the limit that applies to them, so alerts and staff warnings are raised.
+# Name (one that names no benefit), circumstances, cap, fee from A, fee from B. The fees take
+# each person close to or over the limit that applies to them, so alerts and staff warnings are
+# raised.
 PEOPLE: list[tuple[str, dict[str, Any], tuple[str, str], str, str]] = [
     ("Avery Stone", {"receives_esa": True, "esa_permitted_work_limit": "lower"},
      ("31.70", "benefit_week"), "9.40", "12.10"),
