@@ -107,7 +107,7 @@ def test_a_letter_before_payment_is_headed_as_due_names_the_person_and_tells_hou
     assert letter.status == "issued"
     download = _client(alex).get(f"/api/v1/letters/{letter.pk}/pdf/")
     assert download.status_code == 200
-    text = read.text(b"".join(download.streaming_content))
+    text = read.text(b"".join(download.streaming_content))  # type: ignore[attr-defined]
 
     # Nothing is paid yet: on main it said "Fees paid" and "Total fees paid to Alex".
     assert "for Jobcentre Plus staff: fees due, none paid yet" in text
