@@ -47,6 +47,7 @@ class ProfileSerializer(serializers.ModelSerializer):
         model = ContributorProfile
         fields = [
             "preferred_name",
+            "name_for_letters",
             "address_line_1",
             "address_line_2",
             "town",

@@ -18,6 +18,14 @@ class ContributorProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contributor_profile"
     )
     preferred_name = models.CharField(max_length=200, blank=True)
+    name_for_letters = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=(
+            "The full name official letters use, as on the contributor's benefit records. "
+            "Empty means the account's full name."
+        ),
+    )
     address_line_1 = models.CharField(max_length=200, blank=True)
     address_line_2 = models.CharField(max_length=200, blank=True)
     town = models.CharField(max_length=100, blank=True)

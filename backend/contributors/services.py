@@ -14,6 +14,7 @@ from .signals import circumstances_changed
 PROFILE_FIELDS = frozenset(
     {
         "preferred_name",
+        "name_for_letters",
         "address_line_1",
         "address_line_2",
         "town",

@@ -31,7 +31,7 @@ from thresholds.models import ThresholdAlert
 
 EXPORT_VERSION = 1
 # Never exported: secrets, and internal keys that say nothing about the person.
-HIDDEN_FIELDS = frozenset({"password", "request_fingerprint", "idempotency_key"})
+HIDDEN_FIELDS = frozenset({"password", "request_fingerprint", "idempotency_key", "dedupe_key"})
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from coproduce.api.dates import DayField
-from coproduce.api.errors import ApplicationError, Conflict, ErrorCode
+from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, PermissionDenied
 from coproduce.api.ids import IdField
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
@@ -35,6 +35,7 @@ from .services import (
     letter_revoke,
     not_engaged_error,
 )
+from .snapshot import DEFAULT_GROUPING, GROUPINGS
 
 
 class LetterOrganisationSerializer(serializers.Serializer):
@@ -54,6 +55,9 @@ class LetterOutputSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display")
     supersedes = serializers.SerializerMethodField()
     superseded_by = serializers.SerializerMethodField()
+    grouping = serializers.SerializerMethodField(
+        help_text="How the letter groups fees, as the contributor chose. Shown only to them."
+    )
 
     class Meta:
         model = Letter
@@ -76,9 +80,17 @@ class LetterOutputSerializer(serializers.ModelSerializer):
             "revoked_reason",
             "supersedes",
             "superseded_by",
+            "grouping",
             "created_at",
         ]
         read_only_fields = fields
+
+    def get_grouping(self, letter: Letter) -> str | None:
+        request = self.context.get("request")
+        viewer = getattr(request, "user", None)
+        if viewer is None or getattr(viewer, "pk", None) != letter.contributor_id:
+            return None
+        return str(letter.snapshot.get("grouping") or DEFAULT_GROUPING)
 
     def get_supersedes(self, letter: Letter) -> str | None:
         older = letter.supersedes
@@ -95,6 +107,12 @@ class LetterRequestInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=LetterKind.choices)
     period_start = DayField()
     period_end = DayField()
+    grouping = serializers.ChoiceField(
+        choices=GROUPINGS,
+        required=False,
+        help_text="How fees are grouped: calendar_month (the default), benefit_week or "
+        "uc_assessment_period. Only the person the letter is about may choose it.",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["period_end"] < attrs["period_start"]:
@@ -110,7 +128,9 @@ class LetterListApi(APIView):
         paginator = StandardPagination()
         letters = letter_list(user=request_user(request))
         page = paginator.paginate_queryset(letters, request, view=self)
-        return paginator.get_paginated_response(LetterOutputSerializer(page, many=True).data)
+        return paginator.get_paginated_response(
+            LetterOutputSerializer(page, many=True, context={"request": request}).data
+        )
 
     @extend_schema(
         request=LetterRequestInputSerializer,
@@ -140,15 +160,19 @@ class LetterListApi(APIView):
             kind=data["kind"],
             period_start=data["period_start"],
             period_end=data["period_end"],
+            grouping=data.get("grouping"),
         )
-        return Response(LetterOutputSerializer(letter).data, status=status.HTTP_202_ACCEPTED)
+        return Response(
+            LetterOutputSerializer(letter, context={"request": request}).data,
+            status=status.HTTP_202_ACCEPTED,
+        )
 
 
 class LetterDetailApi(APIView):
     @extend_schema(responses=LetterOutputSerializer, summary="One letter")
     def get(self, request: Request, letter_id: int) -> Response:
         letter = letter_get(user=request_user(request), letter_id=letter_id)
-        return Response(LetterOutputSerializer(letter).data)
+        return Response(LetterOutputSerializer(letter, context={"request": request}).data)
 
 
 class PdfRenderer(renderers.BaseRenderer):
@@ -176,7 +200,15 @@ class LetterPdfApi(APIView):
         summary="Download the letter (the issuing organisation's admins and the contributor)",
     )
     def get(self, request: Request, letter_id: int) -> FileResponse:
-        letter = letter_get(user=request_user(request), letter_id=letter_id)
+        user = request_user(request)
+        letter = letter_get(user=user, letter_id=letter_id)
+        grouping = letter.snapshot.get("grouping") or DEFAULT_GROUPING
+        if user.pk != letter.contributor_id and grouping != DEFAULT_GROUPING:
+            # Grouped by the person's own weeks or periods, which can point to a benefit.
+            raise PermissionDenied(
+                f"{letter.contributor.full_name} chose how this letter groups their fees, so "
+                "only they can download it. Ask them for a copy if you need one."
+            )
         if letter.status != LetterStatus.ISSUED or not letter.pdf:
             if letter.status == LetterStatus.REVOKED:
                 raise Conflict("This letter was withdrawn, so it cannot be downloaded.")
@@ -244,6 +276,9 @@ VerifyOutputSerializer = inline_serializer(
         "issued_on": serializers.DateField(),
         "revoked_on": serializers.DateField(allow_null=True),
         "superseded_on": serializers.DateField(allow_null=True),
+        "replaced_by": serializers.CharField(
+            allow_null=True, help_text="The reference of the letter that replaces this one."
+        ),
     },
 )
 VerifyFileOutputSerializer = inline_serializer(
@@ -267,16 +302,20 @@ def _verification(letter: Letter) -> dict[str, Any]:
     newer = getattr(letter, "superseded_by", None)
     superseded_on = timezone.localdate(newer.created_at) if newer is not None else None
     organisation = letter.organisation.name
+    replaced_by = newer.reference if newer is not None else None
     if letter.status == LetterStatus.REVOKED:
         state = "revoked"
         message = (
             f"{organisation} withdrew this letter on {revoked_on:%-d %B %Y}. Do not rely on it."
         )
+        if replaced_by:
+            message += f" It was replaced by the letter with reference {replaced_by}."
     elif newer is not None:
         state = "superseded"
         message = (
             f"{organisation} replaced this letter with a corrected one on "
-            f"{superseded_on:%-d %B %Y}. Ask for the newer letter."
+            f"{superseded_on:%-d %B %Y}. The new letter's reference is {replaced_by}. "
+            "Ask for the newer letter."
         )
     else:
         state = "issued"
@@ -291,6 +330,7 @@ def _verification(letter: Letter) -> dict[str, Any]:
         "issued_on": issued_on,
         "revoked_on": revoked_on,
         "superseded_on": superseded_on,
+        "replaced_by": replaced_by,
     }
 
 

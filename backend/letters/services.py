@@ -70,6 +70,37 @@ def _check_period(period_start: date, period_end: date) -> None:
         )
 
 
+def _check_grouping(grouping: str | None, *, requested_by: User, contributor: User) -> str:
+    if not grouping:
+        return snapshot.DEFAULT_GROUPING
+    if grouping not in snapshot.GROUPINGS:
+        raise ApplicationError(
+            "That way of grouping fees does not exist.",
+            fields={"grouping": ["Choose calendar months, benefit weeks or assessment periods."]},
+        )
+    if requested_by.pk != contributor.pk and grouping != snapshot.DEFAULT_GROUPING:
+        raise ApplicationError(
+            "Only the person the letter is about chooses how its fees are grouped.",
+            code="grouping_not_yours",
+            fields={
+                "grouping": [
+                    "Leave this out. The person can ask for a letter grouped their way themself."
+                ]
+            },
+        )
+    if grouping == snapshot.GROUPINGS[2] and not snapshot.has_assessment_period(contributor):
+        raise ApplicationError(
+            "We do not know the day your assessment periods start.",
+            code="no_assessment_period",
+            fields={
+                "grouping": [
+                    "Add the day your assessment period starts in your benefit details first."
+                ]
+            },
+        )
+    return grouping
+
+
 def not_engaged_error(organisation: Organisation) -> ApplicationError:
     return ApplicationError(
         f"This person has not taken part in any work with {organisation.name}.",
@@ -87,10 +118,14 @@ def letter_request(
     kind: str,
     period_start: date,
     period_end: date,
+    grouping: str | None = None,
     queue: str | None = None,
 ) -> Letter:
     """Snapshot the ledger for the period now and enqueue the render once this commits.
 
+    ``grouping`` (calendar months, benefit weeks or assessment periods) is the contributor's
+    choice: an organisation issues a letter on request and never chooses it, so a letter an
+    organisation asks for is grouped by calendar month, which implies no benefit.
     ``queue`` overrides the default queue (tests send to a private worker's queue)."""
     if kind not in LetterKind.values:
         raise ApplicationError(
@@ -101,6 +136,7 @@ def letter_request(
     )
     require_verified(organisation, action="issue letters")
     _check_period(period_start, period_end)
+    grouping = _check_grouping(grouping, requested_by=requested_by, contributor=contributor)
     if not contributor.is_contributor or not snapshot.contributor_is_engaged(
         organisation=organisation, contributor=contributor
     ):
@@ -117,6 +153,7 @@ def letter_request(
         kind=kind,
         period_start=period_start,
         period_end=period_end,
+        grouping=grouping,
     )
     if not data.get("has_involvement"):
         raise ApplicationError(
@@ -306,6 +343,7 @@ def letter_reissue(*, by: User, letter: Letter, queue: str | None = None) -> Let
         kind=locked.kind,
         period_start=locked.period_start,
         period_end=locked.period_end,
+        grouping=str(locked.snapshot.get("grouping") or snapshot.DEFAULT_GROUPING),
     )
     new = Letter.objects.create(
         kind=locked.kind,

@@ -21,7 +21,16 @@ from organisations.models import Organisation
 from payments.models import Payment
 from periods import PeriodKind, period_containing
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+
+# How a letter groups fees: chosen by the contributor when they ask for it. A letter an
+# organisation asks for is grouped by calendar month, which points to no benefit.
+GROUPINGS = (
+    str(PeriodKind.CALENDAR_MONTH),
+    str(PeriodKind.BENEFIT_WEEK),
+    str(PeriodKind.UC_ASSESSMENT_PERIOD),
+)
+DEFAULT_GROUPING = str(PeriodKind.CALENDAR_MONTH)
 
 # Payment choices whose fee does not reach the contributor.
 CHOICE_DONATE = "donate"
@@ -45,10 +54,13 @@ def letter_snapshot_build(
     kind: str,
     period_start: date,
     period_end: date,
+    grouping: str = DEFAULT_GROUPING,
 ) -> dict[str, Any]:
     """Everything the letter needs, as plain JSON. ``has_involvement`` is false when nothing
-    (no attendance, no fee, no expense) falls in the period."""
-    grouping, week_start, uc_start_day = _grouping(contributor)
+    (no attendance, no fee, no expense) falls in the period. ``grouping`` is how fees are
+    grouped (calendar months, benefit weeks or assessment periods): only the grouping goes into
+    the letter, never the circumstances behind it."""
+    week_start, uc_start_day = calendar_for(contributor)
 
     attendance = list(
         Attendance.objects.filter(
@@ -68,7 +80,7 @@ def letter_snapshot_build(
             counts_on__range=(period_start, period_end),
         )
         .exclude(status=STATUS_CANCELLED)
-        .select_related("engagement__opportunity")
+        .select_related("engagement__opportunity", "attendance")
         .order_by("counts_on", "id")
     )
 
@@ -133,28 +145,41 @@ def organisation_snapshot(organisation: Organisation) -> dict[str, Any]:
 
 
 def contributor_snapshot(contributor: User) -> dict[str, Any]:
-    """Name and postal address from the contributor's profile; the account name otherwise."""
+    """The full name for letters and the postal address from the contributor's profile; the
+    account's full name otherwise. Never the name they like to be called day to day: an
+    official letter names the person as their benefit records do."""
     profile = ContributorProfile.objects.filter(user=contributor).first()
     if profile is None:
         return {"name": contributor.full_name, "address_lines": []}
     lines = [profile.address_line_1, profile.address_line_2, profile.town, profile.postcode]
     return {
-        "name": profile.preferred_name.strip() or contributor.full_name,
+        "name": profile.name_for_letters.strip() or contributor.full_name,
         "address_lines": [line.strip() for line in lines if line.strip()],
     }
 
 
-def _grouping(contributor: User) -> tuple[str, int, int]:
-    """How fees are grouped: by UC assessment period for people who receive UC, otherwise by
-    benefit week. Only the grouping goes into the letter, never the circumstances."""
+def calendar_for(contributor: User) -> tuple[int, int]:
+    """The contributor's benefit week start (0 Monday) and assessment period start day."""
     circumstances = BenefitCircumstances.objects.filter(user=contributor).first()
     if circumstances is None:
-        return str(PeriodKind.BENEFIT_WEEK), 0, 1
-    week_start = circumstances.benefit_week_start
-    uc_start_day = circumstances.uc_assessment_start_day or 1
-    if circumstances.receives_uc:
-        return str(PeriodKind.UC_ASSESSMENT_PERIOD), week_start, uc_start_day
-    return str(PeriodKind.BENEFIT_WEEK), week_start, uc_start_day
+        return 0, 1
+    return circumstances.benefit_week_start, circumstances.uc_assessment_start_day or 1
+
+
+def has_assessment_period(contributor: User) -> bool:
+    return BenefitCircumstances.objects.filter(
+        user=contributor, uc_assessment_start_day__isnull=False
+    ).exists()
+
+
+def _hours(payment: Any) -> str | None:
+    """Hours given for a fee: recorded on the payment, else the attendance it came from."""
+    recorded = getattr(payment, "hours", None)
+    if recorded is not None:
+        return str(recorded)
+    if payment.attendance_id is not None:
+        return str(payment.attendance.hours)
+    return None
 
 
 def _payment_row(payment: Any) -> dict[str, Any]:
@@ -172,6 +197,7 @@ def _payment_row(payment: Any) -> dict[str, Any]:
         "choice_reason": payment.choice_reason,
         "donated_to": payment.donated_to,
         "method": payment.method,
+        "hours": _hours(payment) if payment.kind == KIND_FEE else None,
     }
 
 
@@ -266,16 +292,21 @@ def _tax_years(fees: list[dict[str, Any]], expenses: list[dict[str, Any]]) -> li
             year = period_containing(PeriodKind.TAX_YEAR, date.fromisoformat(row["date"]))
             label = f"{year.start.year}/{str(year.end.year)[-2:]}"
             totals = years.setdefault(
-                (year.start, year.end, label), {"fees": ZERO, "expenses": ZERO}
+                (year.start, year.end, label),
+                {"fees": ZERO, "fees_paid": ZERO, "fees_due": ZERO, "expenses": ZERO},
             )
             amount = _received(row) if key == "fees" else Decimal(row["payable"])
             totals[key] += amount
+            if key == "fees":
+                totals["fees_paid" if row["paid"] else "fees_due"] += amount
     return [
         {
             "label": label,
             "start": start.isoformat(),
             "end": end.isoformat(),
             "fees": str(totals["fees"]),
+            "fees_paid": str(totals["fees_paid"]),
+            "fees_due": str(totals["fees_due"]),
             "expenses": str(totals["expenses"]),
         }
         for (start, end, label), totals in sorted(years.items())

@@ -49,6 +49,7 @@ from .models import (
     PaymentRun,
     PaymentStatus,
 )
+from .reasons import reason_for
 from .selectors import (
     expense_claim_get,
     expense_claim_list,
@@ -67,7 +68,9 @@ def _paginate(
 ) -> Response:
     paginator = StandardPagination()
     page = paginator.paginate_queryset(queryset, request, view=view)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
+    return paginator.get_paginated_response(
+        serializer(page, many=True, context={"request": request}).data
+    )
 
 
 # Preference ----------------------------------------------------------------------------------
@@ -157,6 +160,10 @@ class PaymentPreferenceApi(APIView):
 class PaymentOutputSerializer(serializers.ModelSerializer):
     contributor_name = serializers.CharField(source="contributor.full_name")
     organisation_name = serializers.CharField(source="organisation.name")
+    choice_reason = serializers.SerializerMethodField(
+        help_text="Why the fee is this amount. The contributor reads the full reason; "
+        "organisation staff read one that names no cap, limit, period or other organisation."
+    )
 
     class Meta:
         model = Payment
@@ -168,6 +175,10 @@ class PaymentOutputSerializer(serializers.ModelSerializer):
             "cancelled_at", "cancel_reason",
         ]  # fmt: skip
         read_only_fields = fields
+
+    def get_choice_reason(self, payment: Payment) -> str:
+        request = self.context.get("request")
+        return reason_for(payment, viewer=getattr(request, "user", None))
 
 
 class PaymentFilter(django_filters.FilterSet):
@@ -327,7 +338,8 @@ class PaymentDetailApi(APIView):
     def get(self, request: Request, payment_id: int) -> Response:
         return Response(
             PaymentOutputSerializer(
-                payment_get(user=request_user(request), payment_id=payment_id)
+                payment_get(user=request_user(request), payment_id=payment_id),
+                context={"request": request},
             ).data
         )
 

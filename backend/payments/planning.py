@@ -38,7 +38,8 @@ def payment_run_preview(
     """Try paying approved payments of the organisation (those named, or every one not in a
     run) on ``paid_on``, one after another as a run would, and undo it all."""
     from contributors.models import ContributorProfile
-    from thresholds.monitoring import contributors_statuses, headroom_for_organisation
+    from thresholds.monitoring import contributors_statuses
+    from thresholds.organisation_view import status_for
 
     payments = Payment.objects.filter(
         organisation_id=membership.organisation_id, status=PaymentStatus.APPROVED
@@ -83,10 +84,7 @@ def payment_run_preview(
                 hold = holds.get(payment.pk)
                 status = None
                 if payment.contributor_id in sharing:
-                    headroom = headroom_for_organisation(
-                        statuses[payment.contributor_id], today=paid_on
-                    )
-                    status = headroom.status if headroom else "ok"
+                    status = status_for(statuses[payment.contributor_id], on=paid_on)
                 rows.append(
                     PreviewRow(
                         payment_id=payment.pk,

@@ -40,6 +40,7 @@ from .models import (
     PaymentStatus,
     RunStatus,
 )
+from .reasons import organisation_reason
 from .selectors import choice_spec_for
 
 RECORD_ROLES = COORDINATOR_ROLES | FINANCE_ROLES
@@ -727,6 +728,7 @@ CSV_COLUMNS = [
     "kind",
     "description",
     "due_on",
+    "reason",
 ]
 
 
@@ -758,6 +760,7 @@ def payment_run_export(*, by: Membership, run: PaymentRun) -> str:
                 payment.kind,
                 _csv_safe(payment.description),
                 payment.due_on.isoformat(),
+                organisation_reason(payment),
             ]
         )
     if run.exported_at is None:

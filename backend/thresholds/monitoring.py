@@ -6,7 +6,6 @@ from __future__ import annotations
 import calendar
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
@@ -18,8 +17,6 @@ from django.utils import timezone
 from accounts.models import User
 from coproduce.money import ZERO, format_gbp
 from opportunities.models import EngagementStatus
-from organisations.models import Membership
-from organisations.permissions import COORDINATOR_ROLES
 from payments.ledger import RuleBook, hours_load, ledgers_load, money_days
 from periods import WEEKDAYS, Period, PeriodKind, uk_today
 
@@ -34,6 +31,7 @@ from .evaluation import (
 )
 from .forecast import forecasts_compute, session_dates, session_rows_load
 from .models import AlertLevel, ThresholdAlert
+from .organisation_view import notify_organisations
 
 logger = logging.getLogger(__name__)
 
@@ -41,12 +39,6 @@ ADVICE = (
     "Coproduce does not give benefits advice. For free, independent advice, contact Citizens "
     "Advice, Turn2us or Disability Rights UK, or the NIHR Benefits Advice Service for Involvement."
 )
-
-
-class OrgStatus:
-    OK = "ok"
-    NEAR = "near"
-    OVER = "over"
 
 
 SESSION_HORIZON_DAYS = 92  # how far ahead booked sessions are forecast (totals are never cut)
@@ -291,7 +283,7 @@ def alerts_raise(
         for alert in created:
             if not alert.history:
                 _notify_contributor(alert)
-                _notify_organisations(alert)
+                notify_organisations(alert)
             alert.notified_at = timezone.now()
         ThresholdAlert.objects.bulk_update(created, ["notified_at"])
     return created
@@ -422,91 +414,6 @@ def _notify_contributor(alert: ThresholdAlert) -> None:
         body=body,
         link="/me/alerts",
     )
-
-
-def _org_status(level: str) -> str:
-    if level in (AlertLevel.EXCEEDED,):
-        return OrgStatus.OVER
-    return OrgStatus.NEAR
-
-
-def _notify_organisations(alert: ThresholdAlert) -> None:
-    """Warn coordinators of organisations the contributor works with, if the contributor
-    allows it: the status and the room left, never the benefit or the rule."""
-    from contributors.selectors import headroom_shared
-    from notifications.services import notify
-
-    if alert.period_end < uk_today() or not headroom_shared(contributor=alert.contributor):
-        return
-    status = _org_status(alert.level)
-    left = max(ZERO, alert.limit - alert.counted)
-    until = f"{alert.period_end:%A %d %B}".replace(" 0", " ")
-    name = alert.contributor.full_name
-    organisation_ids = (
-        alert.contributor.engagements.filter(status=EngagementStatus.ACTIVE)
-        .values_list("opportunity__organisation_id", flat=True)
-        .distinct()
-    )
-    staff = Membership.objects.filter(
-        organisation_id__in=organisation_ids, role__in=COORDINATOR_ROLES
-    ).select_related("user")
-    if status == OrgStatus.OVER:
-        title = f"{name} has no room for more paid work until {until}"
-        body = (
-            f"{name} is over a limit that matters to them until {until}. Please talk to them "
-            "before booking more paid work, and offer expenses only or a later date."
-        )
-    elif left == ZERO:
-        title = f"{name} has reached a limit"
-        body = (
-            f"{name} has no room left for more paid work until {until}. Please talk to them "
-            "before booking more, and offer expenses only or a later date."
-        )
-    else:
-        title = f"{name} is close to a limit"
-        body = (
-            f"{name} has {format_gbp(left)} left until {until}. Please check with them before "
-            "booking more paid work."
-        )
-    for member in staff:
-        # One warning per organisation, person, period and status: staff are never told
-        # which limit it is, so two limits over the same days are one warning.
-        notify(
-            user=member.user,
-            kind="headroom_warning",
-            dedupe_key=(
-                f"headroom:{member.organisation_id}:{alert.contributor_id}:"
-                f"{alert.period_start}:{alert.period_end}:{status}"
-            ),
-            title=title,
-            body=body,
-            link=f"/organisations/{member.organisation_id}/contributors",
-        )
-
-
-# Headroom for organisations ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Headroom:
-    status: str
-    headroom: str
-    until: date
-
-
-def headroom_for_organisation(statuses: list[LimitStatus], *, today: date) -> Headroom | None:
-    """The tightest current limit as an organisation may see it: status and room left only."""
-    current = [s for s in statuses if s.period.contains(today)]
-    if not current:
-        return None
-    tightest = min(current, key=lambda s: (s.headroom, s.period.end))
-    if any(s.level == Level.EXCEEDED for s in current):
-        status = OrgStatus.OVER
-    elif any(s.level in (Level.APPROACHING, Level.REACHED) for s in current):
-        status = OrgStatus.NEAR
-    else:
-        status = OrgStatus.OK
-    return Headroom(status=status, headroom=f"{tightest.headroom:.2f}", until=tightest.period.end)
 
 
 def planned_payments_notify(*, payment_ids: list[int], today: date | None = None) -> int:

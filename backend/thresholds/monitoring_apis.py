@@ -23,13 +23,8 @@ from periods import uk_today
 
 from .evaluation import PERSONAL_CAP, LimitStatus
 from .models import ThresholdAlert
-from .monitoring import (
-    ADVICE,
-    CAP_CONSEQUENCE,
-    alert_message,
-    contributors_statuses,
-    headroom_for_organisation,
-)
+from .monitoring import ADVICE, CAP_CONSEQUENCE, alert_message, contributors_statuses
+from .organisation_view import organisation_views
 
 
 def _contributor(request: Request) -> User:
@@ -278,20 +273,41 @@ class AlertAcknowledgeApi(APIView):
         return Response(AlertSerializer(alert_acknowledge(contributor=user, alert=alert)).data)
 
 
+class NextFeeSerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="The day of the organisation's next booked session.")
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, help_text="The fee offered for that session."
+    )
+    fits = serializers.ChoiceField(
+        choices=["fits", "part", "none"],
+        help_text="Whether the fee fits within every limit the contributor tracks.",
+    )
+    fits_amount = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        allow_null=True,
+        help_text="How much of it fits, when only part does and saying so reveals no limit.",
+    )
+    text = serializers.CharField()
+
+
 class EngagedContributorSerializer(serializers.Serializer):
     contributor_id = serializers.IntegerField()
     name = serializers.CharField()
     active_engagements = serializers.IntegerField()
     shares_headroom = serializers.BooleanField()
     status = serializers.ChoiceField(choices=["ok", "near", "over"], allow_null=True)
-    headroom = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    headroom_until = serializers.DateField(allow_null=True)
+    next_fee = NextFeeSerializer(
+        allow_null=True,
+        help_text="Room for your next fee: null without consent or without a booked paid session.",
+    )
 
 
 class OrganisationContributorsApi(APIView):
     @extend_schema(
         responses=EngagedContributorSerializer(many=True),
-        summary="Contributors engaged with the organisation, with headroom where they allow it",
+        summary="Contributors engaged with the organisation; status and room for your next fee "
+        "where they allow it",
     )
     def get(self, request: Request, organisation_id: int) -> Response:
         from contributors.models import ContributorProfile
@@ -318,24 +334,36 @@ class OrganisationContributorsApi(APIView):
                 "user_id", flat=True
             )
         )
-        today = uk_today()
-        statuses = contributors_statuses(sorted(sharing), today=today, on=today) if sharing else {}
+        views = organisation_views(
+            organisation_id=membership.organisation_id,
+            contributors={
+                row["contributor_id"]: row["contributor__full_name"]
+                for row in page
+                if row["contributor_id"] in sharing
+            },
+        )
         data = []
         for row in page:
-            headroom = (
-                headroom_for_organisation(statuses[row["contributor_id"]], today=today)
-                if row["contributor_id"] in sharing
-                else None
-            )
+            view = views.get(row["contributor_id"])
+            next_fee = view.next_fee if view else None
             data.append(
                 {
                     "contributor_id": row["contributor_id"],
                     "name": row["contributor__full_name"],
                     "active_engagements": row["active"],
                     "shares_headroom": row["contributor_id"] in sharing,
-                    "status": headroom.status if headroom else None,
-                    "headroom": headroom.headroom if headroom else None,
-                    "headroom_until": headroom.until if headroom else None,
+                    "status": view.status if view else None,
+                    "next_fee": (
+                        {
+                            "date": next_fee.on,
+                            "amount": next_fee.amount,
+                            "fits": next_fee.fits,
+                            "fits_amount": next_fee.fits_amount,
+                            "text": next_fee.text,
+                        }
+                        if next_fee
+                        else None
+                    ),
                 }
             )
         return paginator.get_paginated_response(EngagedContributorSerializer(data, many=True).data)

@@ -151,7 +151,7 @@ def test_issued_letters_still_verify_after_erasure(world: World) -> None:
 
 def test_erased_person_cannot_sign_in_and_their_sessions_and_tokens_end(world: World) -> None:
     browser = APIClient()
-    assert browser.login(email=EMAIL, password=TEST_PASSWORD)
+    browser.force_login(world.contributor)
     token = Token.objects.create(user=world.contributor)
     assert Session.objects.count() == 1
 

@@ -32,6 +32,7 @@ class FakeLedger:
     engaged: set[tuple[int, int]] = field(default_factory=set)
     has_involvement: bool = True
     builds: int = 0
+    groupings: list[str] = field(default_factory=list)
 
     def engage(self, organisation: Organisation, contributor: User) -> None:
         self.engaged.add((organisation.pk, contributor.pk))
@@ -47,9 +48,12 @@ class FakeLedger:
         kind: str,
         period_start: date,
         period_end: date,
+        grouping: str = snapshot.DEFAULT_GROUPING,
     ) -> dict[str, Any]:
         self.builds += 1
+        self.groupings.append(grouping)
         return snapshot_dict(
+            grouping=grouping,
             kind=kind,
             period={"start": period_start.isoformat(), "end": period_end.isoformat()},
             organisation=snapshot.organisation_snapshot(organisation),

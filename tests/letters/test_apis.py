@@ -329,3 +329,80 @@ def test_letters_are_not_served_from_media_urls(issued: Letter, api: APIClient) 
     assert issued.pdf.name == f"letters/{issued.reference}.pdf"
     assert api.get(f"/media/{issued.pdf.name}").status_code == 404
     assert api.get(f"/{issued.pdf.name}").status_code == 404
+
+
+def test_the_contributor_chooses_the_grouping_and_the_organisation_never_sees_it(
+    scene: Scene,
+    client_for: Client,
+    ledger: FakeLedger,
+    request_body: Callable[..., dict[str, Any]],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    body = request_body(grouping="benefit_week")
+    del body["contributor"]
+    with django_capture_on_commit_callbacks(execute=True):
+        mine = client_for(scene.contributor).post("/api/v1/letters/", body)
+
+    assert mine.status_code == 202, mine.json()
+    assert mine.json()["grouping"] == "benefit_week"
+    assert ledger.groupings == ["benefit_week"]
+    letter_id = mine.json()["id"]
+    admin = client_for(scene.admin)
+    seen = admin.get(f"/api/v1/letters/{letter_id}/").json()
+    assert seen["grouping"] is None  # the organisation is not told how it is grouped
+    # Grouped by the person's own weeks, which can point to a benefit: only they download it.
+    refused = admin.get(f"/api/v1/letters/{letter_id}/pdf/")
+    assert refused.status_code == 403
+    assert "only they can download it" in refused.json()["message"]
+    assert client_for(scene.contributor).get(f"/api/v1/letters/{letter_id}/pdf/").status_code == 200
+
+
+def test_an_organisation_cannot_choose_a_benefit_grouping_and_its_letters_go_by_month(
+    scene: Scene,
+    client_for: Client,
+    ledger: FakeLedger,
+    request_body: Callable[..., dict[str, Any]],
+) -> None:
+    admin = client_for(scene.admin)
+
+    refused = admin.post("/api/v1/letters/", request_body(grouping="uc_assessment_period"))
+    default = admin.post("/api/v1/letters/", request_body())
+
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "grouping_not_yours"
+    assert "grouping" in refused.json()["fields"]
+    assert default.status_code == 202
+    assert ledger.groupings == ["calendar_month"]
+
+
+def test_asking_for_assessment_periods_without_a_start_day_answers_400(
+    scene: Scene, client_for: Client, request_body: Callable[..., dict[str, Any]]
+) -> None:
+    body = request_body(grouping="uc_assessment_period")
+    del body["contributor"]
+
+    response = client_for(scene.contributor).post("/api/v1/letters/", body)
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "no_assessment_period"
+
+
+def test_a_withdrawn_and_replaced_letter_names_its_replacement(
+    issued: Letter,
+    scene: Scene,
+    client_for: Client,
+    api: APIClient,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    admin = client_for(scene.admin)
+    revoked = admin.post(f"/api/v1/letters/{issued.pk}/revoke/", {"reason": "Wrong dates"})
+    assert revoked.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        new = admin.post(f"/api/v1/letters/{issued.pk}/reissue/").json()
+
+    body = api.get(f"/api/v1/verify/{issued.reference}/").json()
+
+    assert body["status"] == "revoked"
+    assert body["revoked_on"] is not None
+    assert body["replaced_by"] == new["reference"]
+    assert new["reference"] in body["message"]

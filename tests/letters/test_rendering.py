@@ -89,7 +89,7 @@ def test_the_qr_code_on_page_one_opens_the_verification_page(
 def test_benefits_letter_lists_every_fee_by_week_with_totals_and_expenses_apart(
     pdfs: dict[str, bytes],
 ) -> None:
-    text = read.text(pdfs["benefits_advisor"])
+    text = read.text(_render("benefits_advisor", grouping="benefit_week"))
 
     assert "To Jobcentre Plus staff" in text
     assert "13 January 2026 Service design panel 1.5 hours" in text
@@ -106,16 +106,21 @@ def test_benefits_letter_lists_every_fee_by_week_with_totals_and_expenses_apart(
         assert heading in text
     for week in ("Mon 5 January 2026", "Mon 12 January 2026", "Mon 19 January 2026"):
         assert f"Week from {week}" in text
+    assert "Fees paid, week by week" in text
     assert "Panel meeting 6 January" in text and "£25.00 Full fee £25.00" in text
     assert "Panel meeting 13 January" in text and "£25.00 Lower fee, by choice £20.00" in text
     assert "Given to charity: £25.00 to Mind in Northfield £0.00" in text
-    assert "Total for this week £25.00" in text
-    assert "Total for this week £20.00" in text
+    assert "Paid in this week £25.00" in text
+    assert "Paid in this week £20.00" in text
     assert "Total fees paid to Alex Example in the whole period: £45.00" in text
+    # The fee due on 20 January is in its own section, after the paid ones.
+    assert text.index("Total fees paid") < text.index("Fees due, not paid yet, week by week")
+    assert "Total fees due to Alex Example, not paid yet: £0.00" in text
+    assert "hours not recorded" in text
     # Expenses come after the fees, under their own heading, with their own total.
     expenses_at = text.index("Expenses (shown separately)")
-    assert text.index("Total fees paid") < expenses_at < text.index("Bus fare to panel")
-    assert "Total expenses £4.80" in text
+    assert text.index("Total fees due") < expenses_at < text.index("Bus fare to panel")
+    assert "Total expenses paid back £4.80" in text
     assert "chose for their fee to be paid to a charity" in text
 
 
@@ -123,7 +128,9 @@ def test_statement_totals_each_tax_year(pdfs: dict[str, bytes]) -> None:
     text = read.text(pdfs["payment_statement"])
 
     assert "Totals by tax year" in text
-    assert "2025/26 £45.00 £4.80" in text
+    # Paid and due apart (the donated fee, due on 20 January, reaches a charity, not them).
+    assert "Fees paid to Alex Example Fees due, not paid yet Expenses" in text
+    assert "2025/26 £45.00 £0.00 £4.80" in text
     assert "Bus fare to panel £4.80" in text
 
 
@@ -137,24 +144,63 @@ def test_involvement_confirmation_lists_roles_dates_and_hours(pdfs: dict[str, by
     assert "£" not in text  # a confirmation of involvement says nothing about money
 
 
-def test_uc_grouping_shows_monthly_periods_without_naming_any_benefit() -> None:
-    groups = [
-        {
-            "start": "2026-01-14",
-            "end": "2026-02-13",
-            "fees": snapshot_dict()["fees"],
-            "total_received": "45.00",
-            "total_offered": "75.00",
-        }
-    ]
+def _group(fees: list[dict[str, object]], start: str, end: str) -> dict[str, object]:
+    return {"start": start, "end": end, "fees": fees, "total_received": "", "total_offered": ""}
+
+
+def test_uc_grouping_calls_each_period_an_assessment_period() -> None:
+    groups = [_group(snapshot_dict()["fees"], "2026-01-14", "2026-02-13")]
     pdf = _render("benefits_advisor", grouping="uc_assessment_period", fee_groups=groups)
     text = read.text(pdf)
 
-    assert "Fees paid, month by month" in text
-    assert "Month from Wed 14 January 2026 to Fri 13 February 2026" in text
-    assert "Total for this month £45.00" in text
+    assert "Fees paid, by assessment period" in text
+    assert "Assessment period from Wed 14 January 2026 to Fri 13 February 2026" in text
+    assert "Paid in this assessment period £45.00" in text
+    assert "Month from" not in text and "month by month" not in text
     for private in ("Universal Credit", "ESA", "Employment and Support", "Carer", "PIP"):
         assert private not in text
+
+
+def test_a_letter_with_only_unpaid_fees_says_so_in_its_headings() -> None:
+    fees = [dict(f, paid=False, status="approved") for f in snapshot_dict()["fees"]]
+    groups = [_group(fees, "2026-01-01", "2026-01-31")]
+    text = read.text(
+        _render("benefits_advisor", fees=fees, fee_groups=groups, grouping="calendar_month")
+    )
+
+    assert "for Jobcentre Plus staff: fees due, none paid yet" in text
+    assert "Fees due, not paid yet, month by month" in text
+    assert "Total fees due to Alex Example, not paid yet: £45.00" in text
+    assert "Fees paid" not in text and "Total fees paid" not in text
+
+
+def test_a_capped_fee_within_the_cap_is_a_full_fee_and_a_cut_one_says_it_was_cut() -> None:
+    base = snapshot_dict()["fees"][0]
+    within = dict(base, description="Within the cap", choice="capped", offered="12.00",
+                  payable="12.00", hours="1.50")  # fmt: skip
+    cut = dict(base, description="Over the cap", choice="capped", offered="25.00",
+               payable="8.00", waived="17.00")  # fmt: skip
+    groups = [_group([within, cut], "2026-01-01", "2026-01-31")]
+    text = read.text(
+        _render("benefits_advisor", fees=[within, cut], fee_groups=groups, choices=["capped"])
+    )
+
+    role = "(Service design panel)"
+    assert f"Within the cap {role} 1.5 hours £12.00 Full fee (within the amount they" in text
+    assert f"Over the cap {role} hours not recorded £25.00 Cut to the limit they chose" in text
+    assert "so some fees were cut" in text
+
+
+def test_a_capped_choice_that_cut_nothing_does_not_say_fees_were_cut() -> None:
+    base = snapshot_dict()["fees"][0]
+    within = dict(base, choice="capped", offered="12.00", payable="12.00")
+    groups = [_group([within], "2026-01-01", "2026-01-31")]
+    text = read.text(
+        _render("benefits_advisor", fees=[within], fee_groups=groups, choices=["capped"])
+    )
+
+    assert "Cut to" not in text and "so some fees were cut" not in text
+    assert "no fee was cut" in text
 
 
 def test_text_from_the_organisation_is_escaped_and_a_bad_colour_is_ignored() -> None:

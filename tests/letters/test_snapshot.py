@@ -55,7 +55,7 @@ def organisation(db: None) -> Organisation:
 def contributor(db: None) -> User:
     user = ContributorFactory.create(full_name="Alexandra Example")
     ContributorProfileFactory.create(
-        user=user, preferred_name="Alex Example", address_line_1="2 Low Road", postcode="NF2 2BB"
+        user=user, preferred_name="Alex", address_line_1="2 Low Road", postcode="NF2 2BB"
     )
     return user
 
@@ -98,12 +98,13 @@ def _build(organisation: Organisation, contributor: User, **changes: Any) -> dic
 def test_snapshot_lists_fees_and_expenses_in_the_period_by_benefit_week(
     organisation: Organisation, contributor: User, engagement: Engagement
 ) -> None:
-    data = _build(organisation, contributor)
+    data = _build(organisation, contributor, grouping="benefit_week")
 
     assert json.loads(json.dumps(data)) == data  # plain JSON
     assert data["has_involvement"] is True
+    # The full name, not the name they like to be called day to day.
     assert data["contributor"] == {
-        "name": "Alex Example",
+        "name": "Alexandra Example",
         "address_lines": ["2 Low Road", "Northfield", "NF2 2BB"],
     }
     assert data["organisation"]["signatory_name"] == "Sam Signer"
@@ -131,7 +132,7 @@ def test_snapshot_lists_fees_and_expenses_in_the_period_by_benefit_week(
     }
     assert data["tax_years"] == [
         {"label": "2025/26", "start": "2025-04-06", "end": "2026-04-05", "fees": "45.00",
-         "expenses": "4.80"},
+         "fees_paid": "25.00", "fees_due": "20.00", "expenses": "4.80"},
     ]  # fmt: skip
     assert data["choices"] == ["donate", "full", "reduced"]
     assert data["roles"][0]["title"] == "Service panel"
@@ -147,7 +148,7 @@ def test_snapshot_groups_by_assessment_period_for_uc_and_keeps_circumstances_out
         receives_uc=True, uc_assessment_start_day=14,
     )  # fmt: skip
 
-    data = _build(organisation, contributor)
+    data = _build(organisation, contributor, grouping="uc_assessment_period")
 
     assert data["grouping"] == "uc_assessment_period"
     assert [(g["start"], g["end"]) for g in data["fee_groups"]] == [
@@ -164,7 +165,7 @@ def test_snapshot_uses_the_contributors_own_benefit_week(
 ) -> None:
     BenefitCircumstancesFactory.create(user=contributor, benefit_week_start=2)  # Wednesday
 
-    data = _build(organisation, contributor)
+    data = _build(organisation, contributor, grouping="benefit_week")
 
     assert [g["start"] for g in data["fee_groups"]] == ["2026-01-07", "2026-01-14", "2026-01-21"]
 
@@ -207,9 +208,39 @@ def test_a_statement_from_the_real_ledger_shows_every_line_and_later_changes_do_
         text = read.text(handle.read())
     for line in ("Meeting 6 Jan", "Meeting 13 Jan", "Meeting 20 Jan", "Bus fare £4.80"):
         assert line in text
-    assert "Total for this week £25.00" in text
-    assert "Total for this week £20.00" in text
-    assert "2025/26 £45.00 £4.80" in text
+    # Asked for by the organisation, so grouped by calendar month; paid and due apart.
+    assert "Fees paid, month by month" in text
+    assert "Paid in this month £25.00" in text
+    assert "Fees due, not paid yet, month by month" in text
+    assert "Due, not paid yet, in this month £20.00" in text
+    assert "2025/26 £25.00 £20.00 £4.80" in text
     assert "Added after the request" not in text
     assert "Cancelled meeting" not in text
     assert "February meeting" not in text
+
+
+def test_the_letter_names_the_person_by_their_name_for_letters(
+    organisation: Organisation, contributor: User, engagement: Engagement
+) -> None:
+    contributor.contributor_profile.name_for_letters = "Alexandra Jane Example"
+    contributor.contributor_profile.save()
+
+    data = _build(organisation, contributor)
+
+    assert data["contributor"]["name"] == "Alexandra Jane Example"
+
+
+def test_each_fee_carries_the_hours_of_its_attendance_or_none(
+    organisation: Organisation, contributor: User, engagement: Engagement
+) -> None:
+    attendance = AttendanceFactory.create(
+        engagement=engagement, date=date(2026, 1, 16), hours=Decimal("2.50")
+    )
+    _payment(engagement, description="Workshop", due_on=date(2026, 1, 16), attendance=attendance)
+
+    data = _build(organisation, contributor)
+
+    hours = {f["description"]: f["hours"] for f in data["fees"]}
+    assert hours["Workshop"] == "2.50"
+    assert hours["Meeting 6 Jan"] is None  # recorded without hours: the letter says so
+    assert all(e["hours"] is None for e in data["expenses"])

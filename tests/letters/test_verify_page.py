@@ -66,3 +66,52 @@ def test_uploading_the_pdf_on_the_page_says_whether_it_matches(issued: Letter) -
     assert "The file matches" in good.content.decode()
     assert "The file does not match" in bad.content.decode()
     assert not_pdf.status_code == 400 and "error-message" in not_pdf.content.decode()
+
+
+def test_a_tampered_file_shows_only_the_red_panel_first(issued: Letter) -> None:  # noqa: F811
+    with issued.pdf.open("rb") as handle:
+        tampered = bytearray(handle.read())
+    tampered[len(tampered) // 2] ^= 0x01
+
+    html = (
+        Client()
+        .post(
+            f"/verify/{issued.reference}/", {"file": SimpleUploadedFile("l.pdf", bytes(tampered))}
+        )
+        .content.decode()
+    )
+
+    assert "The file does not match" in html
+    assert "This letter is genuine" not in html
+    assert 'class="panel ok"' not in html
+    assert html.index("The file does not match") < html.index("Upload the letter")
+
+
+def test_a_matching_file_leads_the_page_then_the_letter_status(issued: Letter) -> None:  # noqa: F811
+    with issued.pdf.open("rb") as handle:
+        original = handle.read()
+
+    html = (
+        Client()
+        .post(f"/verify/{issued.reference}/", {"file": SimpleUploadedFile("l.pdf", original)})
+        .content.decode()
+    )
+
+    assert html.index("The file matches") < html.index("This letter is genuine")
+
+
+def test_a_withdrawn_letter_shows_when_and_its_replacement(issued: Letter, scene: Scene) -> None:  # noqa: F811
+    from letters.services import letter_reissue
+
+    letter_revoke(by=scene.admin, letter=issued, reason="Wrong dates")
+    new = letter_reissue(by=scene.admin, letter=issued)
+    new.issued_at = new.created_at
+    new.sha256 = "0" * 64
+    new.status = "issued"
+    new.save()
+
+    html = Client().get(f"/verify/{issued.reference}/").content.decode()
+
+    assert "This letter has been withdrawn" in html
+    assert "Withdrawn on" in html
+    assert f'Replaced by</dt><dd><a href="/verify/{new.reference}/">{new.reference}</a>' in html

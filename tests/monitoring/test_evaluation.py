@@ -76,7 +76,9 @@ def test_organisations_see_near_and_over_but_never_the_benefit(
     over = client_for(northfield.coordinator.user).get(url)
 
     [row] = near.json()["results"]
-    assert (row["status"], row["headroom"]) == ("near", "3.00")
+    # No booked session: status only, never the room left (£3.00 + £17.00 is the limit).
+    assert (row["status"], row["next_fee"]) == ("near", None)
+    assert "3.00" not in near.content.decode()
     assert over.json()["results"][0]["status"] == "over"
     for response in (near, over):
         text = response.content.decode().lower()
@@ -104,7 +106,7 @@ def test_organisations_see_no_headroom_without_consent(
     )
 
     assert row["shares_headroom"] is False
-    assert row["status"] is None and row["headroom"] is None
+    assert row["status"] is None and row["next_fee"] is None
     assert not Notification.objects.filter(kind="headroom_warning").exists()
 
 

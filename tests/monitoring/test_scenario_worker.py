@@ -85,7 +85,7 @@ def test_fees_from_two_organisations_raise_approaching_then_exceeded_via_the_wor
 
     assert levels() == ["approaching", "exceeded"]
     assert ThresholdAlert.objects.filter(contributor=person, limit_key="esa_pw_lower").count() == 2
-    assert near["status"] == "near" and near["headroom"] == "3.00"
+    assert near["status"] == "near" and near["next_fee"] is None
     assert over.json()["results"][0]["status"] == "over"
     assert "esa" not in over.content.decode().lower()
 
