@@ -3,16 +3,12 @@ once the change has committed (never for a change that rolled back)."""
 
 from __future__ import annotations
 
-from functools import partial
-
-from django.db import transaction
+from coproduce.tasks import enqueue_on_commit
 
 
 def _enqueue_evaluation(contributor_id: int) -> None:
-    from thresholds.tasks import evaluate_contributor
-
-    evaluate_contributor.delay(contributor_id)
+    enqueue_on_commit("thresholds.evaluate_contributor", contributor_id)
 
 
 def contributor_money_changed(contributor_id: int) -> None:
-    transaction.on_commit(partial(_enqueue_evaluation, contributor_id))
+    _enqueue_evaluation(contributor_id)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "core",
+    "outbox",
     "accounts",
     "organisations",
     "contributors",
@@ -261,8 +262,14 @@ def filesystem_broker_options(folder: Path) -> dict[str, object]:
 
 CELERY_BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / "broker")))
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
+CELERY_TASK_TIME_LIMIT = 5 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
+# A message a worker took but never acknowledged (the worker was killed) goes back on the queue
+# once the longest task could no longer be running (see coproduce.settings and outbox).
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = (
-    {"visibility_timeout": 3600} if REDIS_URL else filesystem_broker_options(CELERY_BROKER_DIR)
+    {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
+    if REDIS_URL
+    else filesystem_broker_options(CELERY_BROKER_DIR)
 )
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -272,8 +279,6 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 5 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
