@@ -163,20 +163,16 @@ def outbox_drain(
             .order_by("id")[:limit]
         )
         for message in messages:
+            # Cleared first: a task run in-process (or quickly by a worker) marks it again.
+            OutboxMessage.objects.filter(pk=message.pk).update(started_at=None, started_by="")
             try:
                 _send(message, retry_policy=_DRAIN_RETRY_POLICY)
             except Exception as exc:  # noqa: BLE001 - the broker is down: try next time
                 logger.warning("outbox: broker still unavailable, %s left to send", len(messages))
-                message.publish_attempts += 1
-                message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-                message.save(update_fields=["publish_attempts", "last_error"])
+                _record_failure(message.pk, exc)
                 break
-            message.published_at = timezone.now()
-            message.publish_attempts += 1
-            message.started_at = None
-            message.started_by = ""
-            message.save(
-                update_fields=["published_at", "publish_attempts", "started_at", "started_by"]
+            OutboxMessage.objects.filter(pk=message.pk).update(
+                published_at=timezone.now(), publish_attempts=F("publish_attempts") + 1
             )
             sent += 1
     if sent:
