@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.payments.conftest import contributor, northfield, prefer, southdown  # noqa: F401 - shared fixtures
 from workers.celery import app
 
 # Nothing listens on port 1: connecting fails at once, as with a stopped Redis.

@@ -21,7 +21,7 @@ from outbox.services import (
     task_id_for,
 )
 from payments.models import Payment
-from tests.payments.conftest import Org, contributor, northfield, southdown  # noqa: F401 - fixtures
+from tests.payments.conftest import Org
 
 MONDAY = date(2026, 6, 1)
 
