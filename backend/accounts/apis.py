@@ -17,6 +17,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from coproduce.api.errors import ApplicationError, ErrorCode
+from coproduce.api.serializers import StrictSerializer
 from organisations.models import OrganisationKind
 
 from .models import AccountType, User
@@ -78,7 +79,7 @@ class RegisterApi(APIView):
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "register"
 
-    class RegisterInputSerializer(serializers.Serializer):
+    class RegisterInputSerializer(StrictSerializer):
         email = serializers.EmailField(max_length=254)
         password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
         full_name = serializers.CharField(max_length=200)
@@ -104,7 +105,7 @@ class RegisterApi(APIView):
         return Response(_me_payload(user), status=status.HTTP_201_CREATED)
 
 
-class CredentialsSerializer(serializers.Serializer):
+class CredentialsSerializer(StrictSerializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
 

@@ -63,7 +63,7 @@ def _send(message: OutboxMessage, *, retry_policy: dict[str, Any]) -> None:
         # Tests run tasks in-process; send_task would bypass that.
         import_module(message.task_name.rsplit(".", 1)[0] + ".tasks")
         app.tasks[message.task_name].apply_async(
-            args=list(message.args), task_id=task_id, **options
+            args=tuple(message.args), task_id=task_id, **options
         )
         return
     app.send_task(

@@ -98,5 +98,5 @@ class FailOpenRedisCache(RedisCache):
             "delete_many", lambda: super(FailOpenRedisCache, self).delete_many(keys, version), None
         )
 
-    def clear(self) -> bool:
-        return self._fail_open("clear", lambda: super(FailOpenRedisCache, self).clear(), False)
+    def clear(self) -> None:
+        self._fail_open("clear", lambda: super(FailOpenRedisCache, self).clear(), None)
