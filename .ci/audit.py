@@ -94,7 +94,7 @@ def audit_python() -> Outcome:
     uv = ROOT / ".tools" / "bin" / "uv"
     requirements = ROOT / "var" / "audit-requirements.txt"
     requirements.parent.mkdir(exist_ok=True)
-    exported = subprocess.run(
+    exported = subprocess.run(  # noqa: S603 - our own tools, fixed arguments
         [str(uv), "export", "--frozen", "--format", "requirements-txt", "--no-hashes",
          "--all-groups", "--no-emit-project", "-q", "-o", str(requirements)],
         cwd=ROOT, capture_output=True, text=True, check=False,
@@ -104,7 +104,7 @@ def audit_python() -> Outcome:
     pip_audit = os.environ.get("PIP_AUDIT", str(ROOT / ".venv" / "bin" / "pip-audit"))
     outcome = Outcome("unreachable", "python: vulnerability database unreachable")
     for service in ("pypi", "osv"):
-        run = subprocess.run(
+        run = subprocess.run(  # noqa: S603 - our own tools, fixed arguments
             [pip_audit, "-r", str(requirements), "--no-deps", "--disable-pip", "-f", "json",
              "--progress-spinner", "off", "--timeout", "15", "-s", service],
             cwd=ROOT, capture_output=True, text=True, check=False,
@@ -123,7 +123,7 @@ def audit_node() -> Outcome:
     npm = shutil.which("npm")
     if npm is None:
         return Outcome("unreachable", "npm: npm is not installed; nothing was checked")
-    run = subprocess.run(
+    run = subprocess.run(  # noqa: S603 - our own tools, fixed arguments
         [npm, "audit", "--omit=dev", "--json"],
         cwd=frontend, capture_output=True, text=True, check=False,
     )  # fmt: skip
