@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.letters.conftest import ledger, scene  # noqa: F401 - shared fixtures
 from tests.payments.conftest import contributor, northfield, prefer, southdown  # noqa: F401 - shared fixtures
 from workers.celery import app
 
