@@ -13,8 +13,9 @@ UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
 
 
 def _forget_broker_connections() -> None:
-    app._pool = None
-    app.amqp._producer_pool = None
+    # Connections made for the previous broker URL must not be reused.
+    setattr(app, "_pool", None)  # noqa: B010 - private, not in the stubs
+    setattr(app.amqp, "_producer_pool", None)  # noqa: B010 - private, not in the stubs
 
 
 @pytest.fixture
@@ -29,3 +30,14 @@ def broker_down() -> Iterator[None]:
     finally:
         app.conf["broker_url"], app.conf["task_always_eager"] = saved
         _forget_broker_connections()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """schemathesis (marker ``fuzz``) takes minutes: it runs in CI's own fuzz step
+    (``pytest -m fuzz``), not in every ``make test``."""
+    if "fuzz" in (config.option.markexpr or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("fuzz") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
 
@@ -69,7 +70,7 @@ def test_npm_vulnerabilities_and_an_unreachable_registry() -> None:
 
 
 def _run_with_fake_pip_audit(
-    tmp_path: Path, report: dict[str, object]
+    tmp_path: Path, report: Mapping[str, object]
 ) -> subprocess.CompletedProcess[str]:
     fake = tmp_path / "pip-audit"
     fake.write_text(f"#!/bin/sh\necho '{json.dumps(report)}'\nexit 1\n")

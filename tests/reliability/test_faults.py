@@ -73,8 +73,9 @@ def _use_broker(url: str | None, *, eager: bool) -> None:
     if url:
         app.conf["broker_url"] = url
     app.conf["task_always_eager"] = eager
-    app._pool = None
-    app.amqp._producer_pool = None
+    # Connections made for the previous broker URL must not be reused.
+    setattr(app, "_pool", None)  # noqa: B010 - private, not in the stubs
+    setattr(app.amqp, "_producer_pool", None)  # noqa: B010 - private, not in the stubs
 
 
 @pytest.fixture

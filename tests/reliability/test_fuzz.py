@@ -84,7 +84,7 @@ def test_no_generated_request_gets_a_server_error_or_an_answer_off_the_schema(
     worker_heartbeat_record(hostname="fuzz@test")  # else health rightly answers 503
     tokens = _tokens()
     operation = f"{case.method.upper()} {case.path}"
-    checks = [not_a_server_error]
+    checks: list[Any] = [not_a_server_error]
     if operation not in KNOWN_OFF_SCHEMA:
         checks.append(response_schema_conformance)
     for actor in (None, "contributor", "admin"):
