@@ -61,3 +61,42 @@ def test_links_in_notifications_open_the_web_front_end(api: APIClient) -> None:
         assert response.status_code == 200, path
         assert b"<h1>" in response.content
     assert api.get("/nothing-here/").status_code == 404
+
+
+def test_health_names_the_reason_when_tasks_wait_in_the_outbox(api: APIClient) -> None:
+    from outbox.models import OutboxMessage
+
+    worker_heartbeat_record(hostname="worker@test")
+    waiting = OutboxMessage.objects.create(task_name="thresholds.evaluate_contributor", args=[1])
+    OutboxMessage.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - timedelta(minutes=3)
+    )
+
+    response = api.get("/api/v1/health/")
+
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["outbox"] == {"ok": False, "detail": body["outbox"]["detail"], "waiting": 1}
+    assert "waiting to be sent" in body["reasons"][0]
+
+
+def test_health_lists_a_reason_for_each_problem(api: APIClient) -> None:
+    worker_heartbeat_record(hostname="worker@test", at=timezone.now() - timedelta(minutes=5))
+
+    body = api.get("/api/v1/health/").json()
+
+    assert body["reasons"] == [body["worker"]["detail"]]
+    assert "heartbeat" in body["reasons"][0]
+
+
+def test_health_is_ok_while_a_fresh_task_waits_to_be_sent(api: APIClient) -> None:
+    from outbox.models import OutboxMessage
+
+    worker_heartbeat_record(hostname="worker@test")
+    OutboxMessage.objects.create(task_name="thresholds.evaluate_contributor", args=[1])
+
+    body = api.get("/api/v1/health/").json()
+
+    assert body["status"] == "ok" and body["reasons"] == []
+    assert body["outbox"]["waiting"] == 1

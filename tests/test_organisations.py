@@ -385,9 +385,11 @@ def test_admin_updates_details_but_not_verification(
         format="json",
     )
 
-    assert response.status_code == 200, response.json()
+    # Verification is not the organisation's to set: the request is refused, naming the fields.
+    assert response.status_code == 400, response.json()
+    assert set(response.json()["fields"]) >= {"verified_at", "is_verified"}
     organisation.refresh_from_db()
-    assert organisation.signatory_name == "Dr Ada Jones"
+    assert organisation.signatory_name != "Dr Ada Jones"
     assert organisation.verified_at is None
 
 

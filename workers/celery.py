@@ -7,6 +7,7 @@ Start beat:      celery -A workers.celery beat
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -18,6 +19,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduce.settings.base")
 
 # The embedded broker ("filesystem://") writes each message whole before a worker can see it.
 TRANSPORT_ALIASES["filesystem"] = "workers.broker:Transport"
+
+logger = logging.getLogger(__name__)
 
 app = Celery("coproduce")
 app.config_from_object("django.conf:settings", namespace="CELERY")
@@ -38,3 +41,17 @@ def _heartbeat_on_start(sender: Any = None, **_: Any) -> None:
 
     hostname = getattr(sender, "hostname", None) or "worker"
     worker_heartbeat_record(hostname=hostname)
+    _drain_outbox_on_start(hostname)
+
+
+def _drain_outbox_on_start(hostname: str) -> None:
+    """Send what waited while no worker (or no broker) was up, and this worker's own tasks that
+    died with its previous run (killed mid-task), without waiting for beat."""
+    from django.utils import timezone
+
+    from outbox.services import outbox_drain
+
+    try:
+        outbox_drain(restarted_worker=hostname, restarted_at=timezone.now())
+    except Exception:  # the worker still starts; beat's drain tries again
+        logger.exception("outbox: drain on worker start failed")

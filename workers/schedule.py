@@ -8,6 +8,10 @@ from typing import Any
 from celery.schedules import crontab
 from django.conf import settings
 
+# Tasks the broker could not take when their change committed are sent this often once it is
+# back (see coproduce.tasks).
+OUTBOX_DRAIN_EVERY_SECONDS = 5.0
+
 
 def beat_schedule() -> dict[str, dict[str, Any]]:
     from letters.schedule import letters_beat_schedule
@@ -24,6 +28,16 @@ def beat_schedule() -> dict[str, dict[str, Any]]:
             "task": "dataprotection.pseudonymise_expired",
             "schedule": crontab(hour=3, minute=30),
             "options": {"expires": 12 * 60 * 60},
+        },
+        "outbox-drain": {
+            "task": "outbox.drain",
+            "schedule": OUTBOX_DRAIN_EVERY_SECONDS,
+            "options": {"expires": OUTBOX_DRAIN_EVERY_SECONDS},
+        },
+        "outbox-prune": {
+            "task": "outbox.prune",
+            "schedule": crontab(hour=3, minute=15),
+            "options": {"expires": 60 * 60},
         },
         **thresholds_beat_schedule(),
         **letters_beat_schedule(),

@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 
 from coproduce.api.errors import ApplicationError, ErrorCode
 from coproduce.api.requests import request_user
+from coproduce.api.serializers import StrictSerializer
 from organisations.models import OrganisationKind
 
 from . import services, two_factor
@@ -119,7 +120,7 @@ class RegisterApi(APIView):
     throttle_classes = [ClientAddressThrottle]
     throttle_scope = "register"
 
-    class RegisterInputSerializer(serializers.Serializer):
+    class RegisterInputSerializer(StrictSerializer):
         email = serializers.EmailField(max_length=254)
         password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
         full_name = serializers.CharField(max_length=200)
@@ -171,7 +172,7 @@ class RegisterConfirmApi(APIView):
         return Response(_me_payload(user))
 
 
-class CredentialsSerializer(serializers.Serializer):
+class CredentialsSerializer(StrictSerializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
 

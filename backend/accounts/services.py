@@ -13,6 +13,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.api.errors import ApplicationError, Conflict, NotFound
+from coproduce.tasks import enqueue_on_commit
 from organisations.models import OrganisationKind
 from organisations.services import organisation_create
 
@@ -35,10 +36,9 @@ _BAD_LINK = (
 
 
 def account_email_send(*, to: str, subject: str, body: str) -> None:
-    """Queue one account e-mail for when the current transaction commits."""
-    from .tasks import send_account_email
-
-    transaction.on_commit(lambda: send_account_email.delay(to, subject, body))
+    """Queue one account e-mail for when the current transaction commits, through the outbox
+    (a broker that is down delays the e-mail and never turns the request into an error)."""
+    enqueue_on_commit("accounts.send_account_email", to, subject, body)
 
 
 def _link(path: str) -> str:

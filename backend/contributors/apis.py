@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from coproduce.api.requests import request_user
+from coproduce.api.serializers import StrictModelSerializer, StrictSerializer, replacing
 
 from .models import (
     CIRCUMSTANCE_FIELDS,
@@ -30,7 +31,7 @@ NO_EARNINGS_RULE = (
 )
 
 
-class ProfileSerializer(serializers.ModelSerializer):
+class ProfileSerializer(StrictModelSerializer):
     contact_preference = serializers.ChoiceField(
         choices=ContactPreference.choices,
         required=False,
@@ -69,14 +70,27 @@ class ProfileApi(APIView):
         return Response(ProfileSerializer(profile).data)
 
     @extend_schema(
-        request=ProfileSerializer,
+        request=replacing(ProfileSerializer),
         responses=ProfileSerializer,
-        summary="Change my contributor profile (and whether organisations may see my headroom)",
+        summary="Replace my contributor profile: send every field (PATCH changes some)",
     )
     def put(self, request: Request) -> Response:
+        return self._update(request, partial=False)
+
+    @extend_schema(
+        request=ProfileSerializer,
+        responses=ProfileSerializer,
+        summary="Change some of my contributor profile (and whether organisations may see my "
+        "headroom)",
+    )
+    def patch(self, request: Request) -> Response:
+        return self._update(request, partial=True)
+
+    def _update(self, request: Request, *, partial: bool) -> Response:
         user = request_user(request)
         require_contributor(user, action="have a contributor profile")
-        serializer = ProfileSerializer(data=request.data)
+        serializer_class = ProfileSerializer if partial else replacing(ProfileSerializer)
+        serializer = serializer_class(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         profile = profile_update(user=user, data=dict(serializer.validated_data))
         return Response(ProfileSerializer(profile).data)
@@ -91,7 +105,7 @@ def _choice(choices: Any, message: str) -> serializers.ChoiceField:
     )
 
 
-class BenefitCircumstancesInputSerializer(serializers.Serializer):
+class BenefitCircumstancesInputSerializer(StrictSerializer):
     receives_esa = serializers.BooleanField(required=False, default=False)
     esa_permitted_work_limit = _choice(
         EsaPermittedWork.choices, "Choose lower, higher or supported."
@@ -165,14 +179,31 @@ class BenefitCircumstancesApi(APIView):
         return Response(BenefitCircumstancesOutputSerializer(circumstances).data)
 
     @extend_schema(
-        request=BenefitCircumstancesInputSerializer,
+        request=replacing(BenefitCircumstancesInputSerializer),
         responses=BenefitCircumstancesOutputSerializer,
-        summary="Tell us which benefits I get (private to me)",
+        summary="Tell us which benefits I get (private to me): send every field (PATCH changes "
+        "some)",
     )
     def put(self, request: Request) -> Response:
+        return self._update(request, partial=False)
+
+    @extend_schema(
+        request=BenefitCircumstancesInputSerializer,
+        responses=BenefitCircumstancesOutputSerializer,
+        summary="Change some of what I told you about my benefits (private to me)",
+    )
+    def patch(self, request: Request) -> Response:
+        return self._update(request, partial=True)
+
+    def _update(self, request: Request, *, partial: bool) -> Response:
         user = request_user(request)
         require_contributor(user, action="tell us about the benefits they get")
-        serializer = BenefitCircumstancesInputSerializer(data=request.data)
+        serializer_class = (
+            BenefitCircumstancesInputSerializer
+            if partial
+            else replacing(BenefitCircumstancesInputSerializer)
+        )
+        serializer = serializer_class(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         circumstances = circumstances_set(user=user, data=dict(serializer.validated_data))
         return Response(BenefitCircumstancesOutputSerializer(circumstances).data)

@@ -36,6 +36,7 @@ urlpatterns = [
 ]
 
 handler404 = "coproduce.api.exception_handlers.not_found"
+handler500 = "coproduce.api.exception_handlers.server_error"
 
 admin.site.site_header = "Coproduce platform admin"
 admin.site.site_title = "Coproduce admin"

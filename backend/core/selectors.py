@@ -1,5 +1,6 @@
-"""What the health endpoint reports: can we reach the database, the broker, and is a worker
-alive."""
+"""What the health endpoint reports: can we reach the database, the broker, is a worker alive,
+and are tasks waiting to be sent (the outbox backlog). Anything wrong makes the system
+"degraded", with a plain reason for each problem."""
 
 from __future__ import annotations
 
@@ -27,12 +28,19 @@ class Health:
     database: Check
     broker: Check
     worker: Check
+    outbox: Check
     last_heartbeat: datetime | None
     heartbeat_age_seconds: float | None
+    outbox_waiting: int
 
     @property
     def ok(self) -> bool:
-        return self.database.ok and self.broker.ok and self.worker.ok
+        return all(check.ok for check in (self.database, self.broker, self.worker, self.outbox))
+
+    @property
+    def reasons(self) -> list[str]:
+        checks = (self.database, self.broker, self.worker, self.outbox)
+        return [check.detail for check in checks if not check.ok]
 
 
 def _database() -> Check:
@@ -59,6 +67,34 @@ def _broker() -> Check:
     return Check(True, str(transport))
 
 
+# Tasks normally leave the outbox within a second of their change committing; older ones mean
+# the broker has been unreachable for a while.
+OUTBOX_BACKLOG_MAX_AGE_SECONDS = 60
+
+
+def _outbox() -> tuple[Check, int]:
+    from outbox.services import outbox_backlog
+
+    try:
+        backlog = outbox_backlog()
+    except DatabaseError:
+        logger.exception("health: outbox check failed")
+        return Check(False, "The task outbox cannot be read."), 0
+    if backlog.oldest_unpublished is None:
+        return Check(True, "No tasks are waiting to be sent."), 0
+    age = (timezone.now() - backlog.oldest_unpublished).total_seconds()
+    if age > OUTBOX_BACKLOG_MAX_AGE_SECONDS:
+        return (
+            Check(
+                False,
+                f"{backlog.unpublished} task(s) are waiting to be sent to the workers; "
+                f"the oldest has waited {age:.0f} seconds.",
+            ),
+            backlog.unpublished,
+        )
+    return Check(True, f"{backlog.unpublished} task(s) about to be sent."), backlog.unpublished
+
+
 def health_get() -> Health:
     database = _database()
     last: datetime | None = None
@@ -74,10 +110,16 @@ def health_get() -> Health:
         worker = Check(False, f"The last worker heartbeat is {age:.0f} seconds old.")
     else:
         worker = Check(True, f"Last heartbeat {age:.1f} seconds ago.")
+    if database.ok:
+        outbox, waiting = _outbox()
+    else:
+        outbox, waiting = Check(False, "The task outbox cannot be read."), 0
     return Health(
         database=database,
         broker=_broker(),
         worker=worker,
+        outbox=outbox,
+        outbox_waiting=waiting,
         last_heartbeat=last,
         heartbeat_age_seconds=age,
     )

@@ -23,6 +23,7 @@ from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, Permissi
 from coproduce.api.ids import IdField
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
+from coproduce.api.serializers import StrictSerializer
 from organisations.models import Organisation
 
 from .models import Letter, LetterKind, LetterStatus
@@ -101,7 +102,7 @@ class LetterOutputSerializer(serializers.ModelSerializer):
         return newer.reference if newer is not None else None
 
 
-class LetterRequestInputSerializer(serializers.Serializer):
+class LetterRequestInputSerializer(StrictSerializer):
     organisation = IdField()
     contributor = IdField(required=False, help_text="Leave out to ask for a letter about yourself.")
     kind = serializers.ChoiceField(choices=LetterKind.choices)
@@ -222,7 +223,7 @@ class LetterPdfApi(APIView):
 
 
 class LetterRevokeApi(APIView):
-    class RevokeInputSerializer(serializers.Serializer):
+    class RevokeInputSerializer(StrictSerializer):
         reason = serializers.CharField(max_length=2000)
 
     @extend_schema(

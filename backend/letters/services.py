@@ -9,7 +9,6 @@ import os
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -18,25 +17,24 @@ from django.utils import timezone
 
 from accounts.models import User
 from coproduce.api.errors import ApplicationError, Conflict, NotFound
+from coproduce.tasks import enqueue_on_commit
 from organisations.models import Membership, Organisation
 from organisations.permissions import ADMIN_ROLES, require_role, require_verified
 
 from . import rendering, snapshot
 from .models import Letter, LetterKind, LetterStatus
+from .schedule import STUCK_AFTER_SECONDS
 
 logger = logging.getLogger(__name__)
 
 MAX_PERIOD_DAYS = 731
 MAX_RENDER_ATTEMPTS = 5
-STUCK_AFTER = timedelta(minutes=10)
+STUCK_AFTER = timedelta(seconds=STUCK_AFTER_SECONDS)
 RENDER_TASK = "letters.render"
 
 
 def _enqueue_render(letter_id: int, *, queue: str | None = None) -> None:
-    from .tasks import render
-
-    options: dict[str, Any] = {"queue": queue} if queue else {}
-    transaction.on_commit(lambda: render.apply_async(args=(letter_id,), **options))
+    enqueue_on_commit(RENDER_TASK, letter_id, queue=queue)
 
 
 def _is_admin(user: User, organisation: Organisation) -> bool:

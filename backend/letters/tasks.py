@@ -10,6 +10,7 @@ from django.db import InterfaceError, OperationalError
 
 from workers.celery import app
 
+from .schedule import RENDER_SOFT_TIME_LIMIT, RENDER_TIME_LIMIT
 from .services import letter_mark_failed, letter_render, letter_sweep_stuck
 
 logger = logging.getLogger(__name__)
@@ -26,8 +27,8 @@ MAX_RETRIES = 5
     reject_on_worker_lost=True,
     ignore_result=True,
     max_retries=MAX_RETRIES,
-    soft_time_limit=90,
-    time_limit=120,
+    soft_time_limit=RENDER_SOFT_TIME_LIMIT,
+    time_limit=RENDER_TIME_LIMIT,
 )
 def render(self: Task, letter_id: int) -> None:
     """Render and issue one letter. Retries transient errors; anything else marks it failed."""

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
+from coproduce.api.serializers import StrictSerializer
 
 from .selectors import notification_list, preference_for
 from .services import notification_mark_read, notification_preference_set
@@ -71,7 +72,7 @@ class NotificationReadApi(APIView):
         return Response(NotificationOutputSerializer(notification).data)
 
 
-class NotificationPreferenceSerializer(serializers.Serializer):
+class NotificationPreferenceSerializer(StrictSerializer):
     email_enabled = serializers.BooleanField(required=False)
     email_muted_kinds = serializers.ListField(
         child=serializers.SlugField(max_length=60),

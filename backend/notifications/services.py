@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from coproduce.tasks import enqueue_on_commit
 
 from .models import Notification, NotificationPreference
 from .selectors import notification_get, preference_for
@@ -29,10 +30,7 @@ def notify(
     except IntegrityError:  # made by a worker at the same moment
         return Notification.objects.get(user=user, dedupe_key=dedupe_key)
     if created and preference_for(user=user).wants_email(kind):
-        from .tasks import send_email
-
-        notification_id = notification.pk
-        transaction.on_commit(lambda: send_email.delay(notification_id))
+        enqueue_on_commit("notifications.send_email", notification.pk)
     return notification
 
 

@@ -18,6 +18,7 @@ from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
 from coproduce.api.ids import IdField
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
+from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput, format_gbp
 from organisations.models import Membership
 from organisations.selectors import membership_get
@@ -151,7 +152,7 @@ _TYPE_MESSAGE = "Choose a type of involvement from the list."
 _PAY_UNIT_MESSAGE = "Say what the pay rate is for: hour, half day, day, session or fixed fee."
 
 
-class OpportunityInputSerializer(serializers.Serializer):
+class OpportunityInputSerializer(StrictSerializer):
     title = PlainTextField(max_length=200)
     summary = PlainTextField(max_length=500)
     description = PlainTextField(required=False, allow_blank=True, max_length=20000)
@@ -373,7 +374,7 @@ class SessionOutputSerializer(serializers.Serializer):
         return session.online_link if self.context.get("show_links") else ""
 
 
-class SessionInputSerializer(serializers.Serializer):
+class SessionInputSerializer(StrictSerializer):
     date = DayField()
     start_time = serializers.TimeField()
     end_time = serializers.TimeField()
@@ -470,7 +471,7 @@ class ApplicationOutputSerializer(serializers.Serializer):
         return engagement.pk if engagement is not None else None
 
 
-class ApplicationInputSerializer(serializers.Serializer):
+class ApplicationInputSerializer(StrictSerializer):
     statement = PlainTextField(
         max_length=5000, help_text="Why you are interested and what you would bring."
     )
@@ -613,7 +614,7 @@ class EngagementOutputSerializer(serializers.Serializer):
         return choice
 
 
-class EngagementUpdateInputSerializer(serializers.Serializer):
+class EngagementUpdateInputSerializer(StrictSerializer):
     status = serializers.ChoiceField(
         choices=[
             (EngagementStatus.COMPLETED, "Completed"),
@@ -700,7 +701,7 @@ class AttendanceOutputSerializer(serializers.Serializer):
 _HOURS_MESSAGE = "Enter hours more than 0 and no more than 24."
 
 
-class AttendanceInputSerializer(serializers.Serializer):
+class AttendanceInputSerializer(StrictSerializer):
     session = IdField(required=False, allow_null=True)
     date = DayField()
     hours = serializers.DecimalField(
@@ -777,7 +778,7 @@ class PayRateOutputSerializer(serializers.Serializer):
     is_default = serializers.BooleanField()
 
 
-class PayRateInputSerializer(serializers.Serializer):
+class PayRateInputSerializer(StrictSerializer):
     name = PlainTextField(max_length=200)
     description = PlainTextField(required=False, allow_blank=True, max_length=2000)
     amount = MoneyInput()

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
+from coproduce.api.serializers import StrictModelSerializer, StrictSerializer
 
 from .models import Invitation, InvitationStatus, Membership, Organisation, OrganisationKind, Role
 from .permissions import ADMIN_ROLES, require_role
@@ -48,7 +49,7 @@ class OrganisationOutputSerializer(serializers.ModelSerializer):
         return roles.get(organisation.pk)
 
 
-class OrganisationInputSerializer(serializers.ModelSerializer):
+class OrganisationInputSerializer(StrictModelSerializer):
     kind = serializers.ChoiceField(choices=OrganisationKind.choices)
     letterhead_colour = serializers.RegexField(
         r"^#[0-9a-fA-F]{6}$",
@@ -137,7 +138,7 @@ class InvitationMessageSerializer(serializers.Serializer):
 
 
 class MemberListApi(APIView):
-    class MemberInputSerializer(serializers.Serializer):
+    class MemberInputSerializer(StrictSerializer):
         email = serializers.EmailField(max_length=254)
         role = serializers.ChoiceField(choices=Role.choices)
 

@@ -24,6 +24,7 @@ from coproduce.api.ids import IdField, IdFilter
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.parsers import JSONParser
 from coproduce.api.requests import request_user
+from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput
 from organisations.permissions import FINANCE_ROLES, require_role
 from organisations.selectors import membership_get
@@ -76,7 +77,7 @@ def _paginate(
 # Preference ----------------------------------------------------------------------------------
 
 
-class ChoiceSerializer(serializers.Serializer):
+class ChoiceSerializer(StrictSerializer):
     choice = serializers.ChoiceField(choices=PaymentChoice.choices)
     reduced_amount = MoneyInput(required=False, allow_null=True, min_value=None)
     cap_amount = MoneyInput(required=False, allow_null=True, min_value=None)
@@ -205,7 +206,7 @@ def _filtered(filterset: django_filters.FilterSet) -> Any:
     return filterset.qs
 
 
-class PaymentRecordSerializer(serializers.Serializer):
+class PaymentRecordSerializer(StrictSerializer):
     organisation = IdField()
     contributor = IdField()
     engagement = IdField(required=False, allow_null=True)
@@ -363,7 +364,7 @@ class PaymentApproveApi(APIView):
 
 
 class PaymentCancelApi(APIView):
-    class CancelSerializer(serializers.Serializer):
+    class CancelSerializer(StrictSerializer):
         reason = serializers.CharField(max_length=1000)
 
     @extend_schema(
@@ -381,7 +382,7 @@ class PaymentCancelApi(APIView):
         return Response(PaymentOutputSerializer(cancelled).data)
 
 
-class PaidOnSerializer(serializers.Serializer):
+class PaidOnSerializer(StrictSerializer):
     paid_on = DayField()
 
 
@@ -402,7 +403,7 @@ class PaymentMarkPaidApi(APIView):
 
 
 class PaymentRescheduleApi(APIView):
-    class RescheduleSerializer(serializers.Serializer):
+    class RescheduleSerializer(StrictSerializer):
         due_on = DayField()
 
     @extend_schema(
@@ -456,7 +457,7 @@ class ExpenseClaimOutputSerializer(serializers.ModelSerializer):
         return claim_status(claim)
 
 
-class ExpenseItemInputSerializer(serializers.Serializer):
+class ExpenseItemInputSerializer(StrictSerializer):
     category = serializers.ChoiceField(choices=ExpenseCategory.choices)
     description = serializers.CharField(max_length=300)
     spent_on = DayField()
@@ -466,7 +467,7 @@ class ExpenseItemInputSerializer(serializers.Serializer):
     )
 
 
-class ExpenseClaimInputSerializer(serializers.Serializer):
+class ExpenseClaimInputSerializer(StrictSerializer):
     organisation = IdField()
     engagement = IdField(required=False, allow_null=True)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
@@ -575,7 +576,7 @@ class ExpenseClaimDetailApi(APIView):
         )
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(StrictSerializer):
     items = serializers.ListField(
         child=IdField(), required=False, allow_empty=False, max_length=MAX_IDS_PER_REQUEST
     )
@@ -675,7 +676,7 @@ class PaymentRunOutputSerializer(serializers.ModelSerializer):
 
 
 class PaymentRunListApi(APIView):
-    class RunCreateSerializer(serializers.Serializer):
+    class RunCreateSerializer(StrictSerializer):
         payments = serializers.ListField(
             child=IdField(), required=False, allow_empty=False, max_length=MAX_IDS_PER_REQUEST
         )
@@ -834,7 +835,7 @@ class PaymentRunMarkPaidApi(APIView):
         return Response(PaymentRunOutputSerializer(paid).data)
 
 
-class FinanceSettingsSerializer(serializers.Serializer):
+class FinanceSettingsSerializer(StrictSerializer):
     mileage_rate = MoneyInput(max_value=5)
     monthly_budget = MoneyInput(
         required=False, allow_null=True, max_value=10_000_000, max_digits=12

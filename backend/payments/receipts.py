@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import uuid
+import warnings
 
 import filetype
 from django.conf import settings
@@ -16,6 +17,9 @@ from pypdf.errors import PdfReadError
 from coproduce.api.errors import ApplicationError
 
 ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+# A photo of a receipt from any phone is well under this (50 megapixels). A file claiming more
+# is refused from its header, before any pixel is decoded: a few bytes can claim billions.
+RECEIPT_MAX_PIXELS = 50_000_000
 
 
 class ReceiptTooLarge(ApplicationError):
@@ -50,11 +54,36 @@ def receipt_check(upload: UploadedFile, *, field: str) -> tuple[bytes, str, str]
         if mime == "application/pdf":
             PdfReader(io.BytesIO(content)).get_num_pages()
         else:
-            with Image.open(io.BytesIO(content)) as image:
-                image.verify()
+            _check_image(content, field=field)
     except (PdfReadError, UnidentifiedImageError, OSError, ValueError) as exc:
         raise bad from exc
     return content, mime, f"{uuid.uuid4().hex}.{ALLOWED[mime]}"
+
+
+def _too_many_pixels(field: str) -> ApplicationError:
+    return ApplicationError(
+        "A receipt image is too large to check.",
+        code="image_too_large",
+        fields={
+            field: [
+                "This image has too many pixels. Take a smaller photo, or save the receipt "
+                "as a PDF, and upload it again."
+            ]
+        },
+    )
+
+
+def _check_image(content: bytes, *, field: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(content)) as image:  # reads the header only
+                width, height = image.size
+                if width * height > RECEIPT_MAX_PIXELS:
+                    raise _too_many_pixels(field)
+                image.verify()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise _too_many_pixels(field) from exc
 
 
 def sha256(content: bytes) -> str:

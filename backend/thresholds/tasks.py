@@ -112,9 +112,9 @@ def reevaluate_everyone() -> int:
     retry_backoff=True,
     max_retries=5,
 )
-def planned_payments_notify(payment_ids: list[int]) -> None:
+def planned_payments_notify(*payment_ids: int) -> None:
     """A run was given a pay date: tell contributors, before the day, about any planned
     payment that would take them past a limit they track."""
     from .monitoring import planned_payments_notify as notify
 
-    notify(payment_ids=payment_ids)
+    notify(payment_ids=list(payment_ids))

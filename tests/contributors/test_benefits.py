@@ -47,7 +47,7 @@ def test_contributor_saves_universal_credit_details(client_for: Client) -> None:
         "receives_pip_dla_adp": True,
     }
 
-    response = client_for(contributor).put(URL, payload)
+    response = client_for(contributor).patch(URL, payload)
 
     assert response.status_code == 200, response.json()
     body = response.json()
@@ -59,7 +59,7 @@ def test_contributor_saves_universal_credit_details(client_for: Client) -> None:
 
 @pytest.mark.parametrize("day", [0, 32, "fifteenth"])
 def test_assessment_start_day_must_be_1_to_31(client_for: Client, day: Any) -> None:
-    response = client_for(ContributorFactory.create()).put(
+    response = client_for(ContributorFactory.create()).patch(
         URL, {"receives_uc": True, "uc_assessment_start_day": day}
     )
 
@@ -70,7 +70,7 @@ def test_assessment_start_day_must_be_1_to_31(client_for: Client, day: Any) -> N
 
 
 def test_universal_credit_needs_the_assessment_start_day(client_for: Client) -> None:
-    response = client_for(ContributorFactory.create()).put(URL, {"receives_uc": True})
+    response = client_for(ContributorFactory.create()).patch(URL, {"receives_uc": True})
 
     assert response.status_code == 400
     message = response.json()["fields"]["uc_assessment_start_day"][0]
@@ -78,14 +78,14 @@ def test_universal_credit_needs_the_assessment_start_day(client_for: Client) -> 
 
 
 def test_esa_needs_a_permitted_work_limit(client_for: Client) -> None:
-    response = client_for(ContributorFactory.create()).put(URL, {"receives_esa": True})
+    response = client_for(ContributorFactory.create()).patch(URL, {"receives_esa": True})
 
     assert response.status_code == 400
     assert "lower limit" in response.json()["fields"]["esa_permitted_work_limit"][0]
 
 
 def test_benefit_week_start_must_be_a_weekday_number(client_for: Client) -> None:
-    response = client_for(ContributorFactory.create()).put(URL, {"benefit_week_start": 7})
+    response = client_for(ContributorFactory.create()).patch(URL, {"benefit_week_start": 7})
 
     assert response.status_code == 400
     assert "0 is Monday" in response.json()["fields"]["benefit_week_start"][0]
@@ -139,7 +139,7 @@ def test_organisation_accounts_cannot_read_or_write_circumstances(
     staff = member_of(role).user
 
     read = client_for(staff).get(URL)
-    write = client_for(staff).put(URL, {"receives_esa": False})
+    write = client_for(staff).patch(URL, {"receives_esa": False})
 
     assert read.status_code == 403
     assert write.status_code == 403

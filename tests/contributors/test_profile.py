@@ -46,7 +46,7 @@ def test_contributor_can_change_their_profile_and_consent(client_for: Client) ->
         "share_headroom": True,
     }
 
-    response = client_for(contributor).put("/api/v1/me/profile/", payload)
+    response = client_for(contributor).patch("/api/v1/me/profile/", payload)
 
     assert response.status_code == 200, response.json()
     assert response.json()["postcode"] == "NF1 3EF"
@@ -56,7 +56,7 @@ def test_contributor_can_change_their_profile_and_consent(client_for: Client) ->
 
 
 def test_profile_rejects_a_bad_postcode_and_contact_choice(client_for: Client) -> None:
-    response = client_for(ContributorFactory.create()).put(
+    response = client_for(ContributorFactory.create()).patch(
         "/api/v1/me/profile/", {"postcode": "not a postcode", "contact_preference": "pigeon"}
     )
 

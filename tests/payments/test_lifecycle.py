@@ -10,7 +10,8 @@ import pytest
 import time_machine
 
 from accounts.models import User
-from payments.events import _enqueue_evaluation
+from outbox.models import OutboxMessage
+from outbox.services import outbox_publish
 from payments.models import PaidPaymentError, Payment, PaymentPreference
 
 from .conftest import Org
@@ -195,8 +196,10 @@ def test_every_money_change_enqueues_re_evaluation_on_commit(
     for callbacks in (recorded, approved):
         assert len(callbacks) == 1
         assert isinstance(callbacks[0], partial)
-        assert callbacks[0].func is _enqueue_evaluation
-        assert callbacks[0].args == (contributor.pk,)
+        assert callbacks[0].func is outbox_publish
+        message = OutboxMessage.objects.get(pk=callbacks[0].keywords["message_id"])
+        assert message.task_name == "thresholds.evaluate_contributor"
+        assert message.args == [contributor.pk]
 
 
 def test_nothing_is_enqueued_when_the_change_rolls_back(

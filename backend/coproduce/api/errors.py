@@ -18,6 +18,8 @@ class ErrorCode(StrEnum):
     THROTTLED = "throttled"
     REQUEST_TOO_LARGE = "request_too_large"
     ORGANISATION_NOT_VERIFIED = "organisation_not_verified"
+    SERVER_ERROR = "server_error"
+    SERVICE_UNAVAILABLE = "service_unavailable"
 
 
 class ApplicationError(Exception):

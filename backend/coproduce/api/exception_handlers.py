@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -14,6 +16,8 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
 
 from .errors import ApplicationError, ErrorCode
+
+logger = logging.getLogger(__name__)
 
 _CODES_BY_STATUS = {
     400: ErrorCode.INVALID,
@@ -44,6 +48,18 @@ def _flatten(detail: Any) -> Any:
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ApplicationError):
         return Response(error_body(exc.message, exc.code, exc.fields), status=exc.status_code)
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        # The database went away mid-request (a restart, a dropped connection): a clean 503
+        # the client can retry, not a 500.
+        logger.warning("database unavailable during %s: %s", context.get("view"), exc)
+        return Response(
+            error_body(
+                "The service is busy or restarting. Please try again in a minute.",
+                ErrorCode.SERVICE_UNAVAILABLE,
+            ),
+            status=503,
+            headers={"Retry-After": "30"},
+        )
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, Http404):
@@ -89,3 +105,16 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse(error_body("Not found.", ErrorCode.NOT_FOUND), status=404)
     return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A bug under /api/ answers 500 in the API's error shape (the details go to the log);
+    other addresses get the site's page."""
+    if request.path.startswith("/api/"):
+        body = error_body(
+            "Something went wrong on our side. Nothing you did caused it. Please try again "
+            "in a few minutes.",
+            ErrorCode.SERVER_ERROR,
+        )
+        return JsonResponse(body, status=500)
+    return defaults.server_error(request)

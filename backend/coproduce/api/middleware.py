@@ -34,3 +34,28 @@ def _is_upload(request: HttpRequest) -> bool:
     # Multipart uploads (receipts, letters to verify) have a larger limit for the whole
     # request; the views that take them limit each file.
     return request.META.get("CONTENT_TYPE", "").startswith("multipart/form-data")
+
+
+class PrivateResponseMiddleware:
+    """Answers to a signed-in person (their details, benefits, letters, receipts, exports) are
+    never kept by a browser or a shared cache: ``Cache-Control: no-store`` on every API answer
+    to an authenticated request, and on everything under ``/api/v1/me/``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path.startswith("/api/") and _is_personal(request):
+            response["Cache-Control"] = "no-store, private"
+            response["Pragma"] = "no-cache"
+        return response
+
+
+def _is_personal(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)  # set by DRF for token sign-in too
+    return (
+        bool(user is not None and user.is_authenticated)
+        or "HTTP_AUTHORIZATION" in request.META
+        or request.path.startswith("/api/v1/me/")
+    )
