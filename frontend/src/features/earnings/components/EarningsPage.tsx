@@ -45,30 +45,40 @@ function PaymentsTable({ caption, payments, empty }: { caption: string; payments
   );
 }
 
-function PeriodHistory({ limit, payments }: { limit: Limit; payments: Payment[] }) {
-  const inPeriod = paymentsIn(payments, limit.period.start, limit.period.end);
+/** Limits that share a period share one history: each period once, with the limits it is for. */
+export function distinctPeriods(limits: Limit[]): { key: string; period: Limit["period"]; titles: string[] }[] {
+  const periods = new Map<string, { key: string; period: Limit["period"]; titles: string[] }>();
+  for (const limit of limits) {
+    const key = `${limit.period.start}-${limit.period.end}`;
+    const existing = periods.get(key);
+    if (existing) existing.titles.push(limit.title);
+    else periods.set(key, { key, period: limit.period, titles: [limit.title] });
+  }
+  return [...periods.values()];
+}
+
+function PeriodHistory({ period, titles, payments }: { period: Limit["period"]; titles: string[]; payments: Payment[] }) {
+  const inPeriod = paymentsIn(payments, period.start, period.end);
   const fees = inPeriod.filter((p) => p.kind === "fee");
   const expenses = inPeriod.filter((p) => p.kind === "expense");
+  const id = `history-${period.start}-${period.end}`;
   return (
-    <section className="cp-section" aria-labelledby={`history-${limit.key}`}>
-      <h3 className="govuk-heading-s" id={`history-${limit.key}`}>
-        {limit.title}: {limit.period.label}
+    <section className="cp-section" aria-labelledby={id}>
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-1" id={id}>
+        {period.label}
       </h3>
-      <PaymentsTable caption={`Fees counted in ${limit.period.label}`} payments={fees} empty="No fees count in this period." />
+      <p className="govuk-body-s">For: {titles.join(", ")}</p>
+      <PaymentsTable caption={`Fees counted in ${period.label}`} payments={fees} empty="No fees count in this period." />
       {expenses.length > 0 && (
-        <PaymentsTable
-          caption={`Expenses paid back in ${limit.period.label} (these are not earnings)`}
-          payments={expenses}
-          empty=""
-        />
+        <PaymentsTable caption={`Expenses paid back in ${period.label} (these are not earnings)`} payments={expenses} empty="" />
       )}
       <p className="govuk-body-s">
-        <Link className="govuk-link" to={`/me/earnings?on=${addDays(limit.period.start, -1)}`}>
-          The period before<span className="govuk-visually-hidden"> for {limit.title}</span>
+        <Link className="govuk-link" to={`/me/earnings?on=${addDays(period.start, -1)}`}>
+          The period before<span className="govuk-visually-hidden"> {period.label}</span>
         </Link>
         {" · "}
-        <Link className="govuk-link" to={`/me/earnings?on=${addDays(limit.period.end, 1)}`}>
-          The period after<span className="govuk-visually-hidden"> for {limit.title}</span>
+        <Link className="govuk-link" to={`/me/earnings?on=${addDays(period.end, 1)}`}>
+          The period after<span className="govuk-visually-hidden"> {period.label}</span>
         </Link>
       </p>
     </section>
@@ -133,7 +143,9 @@ export function EarningsPage() {
         </h2>
         {(periods.isPending || payments.isPending) && <p className="govuk-body cp-placeholder">Loading your payments</p>}
         {payments.isError && <p className="govuk-body">We could not load your payments just now. Try again in a few minutes.</p>}
-        {periods.data && payments.data && periods.data.limits.map((limit) => <PeriodHistory key={limit.key} limit={limit} payments={payments.data} />)}
+        {periods.data &&
+          payments.data &&
+          distinctPeriods(periods.data.limits).map((p) => <PeriodHistory key={p.key} period={p.period} titles={p.titles} payments={payments.data} />)}
       </section>
 
       <section className="cp-section" aria-labelledby="all-heading">
