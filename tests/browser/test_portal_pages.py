@@ -36,7 +36,8 @@ def test_the_dashboard_shows_limits_as_a_chart_and_a_table_alerts_and_sessions(
 
     expect(page).to_have_title(title("Your dashboard"))
     expect(page.get_by_role("heading", name="Your limits now")).to_be_visible()
-    expect(page.get_by_role("img").first).to_have_attribute("aria-label", re.compile("against a limit of £"))
+    chart = page.get_by_role("img").first
+    expect(chart).to_have_attribute("aria-label", re.compile("against a limit of £"))
     expect(page.get_by_role("table", name="The same figures as a table")).to_be_visible()
     expect(page.get_by_role("heading", name="Alerts")).to_be_visible()
     expect(page.get_by_role("heading", name="What needs doing")).to_be_visible()
@@ -66,9 +67,7 @@ def test_a_weekly_cap_is_checked_then_saved_on_how_im_paid(page: Page, demo_data
     visit(page, "/me/payment-choice", name="portal-payment-choice")
     expect(page).to_have_title(title("How you are paid"))
 
-    default = page.get_by_role("region", name="Your default choice").or_(
-        page.locator("section[aria-labelledby=default-heading]")
-    )
+    default = page.locator("section[aria-labelledby=default-heading]")
     default.get_by_label("Pay me up to a limit in each period").check()
     default.get_by_label("If you chose a limit: the most you want to be paid").fill("20")
     default.get_by_label("Each benefit week").check()
@@ -78,7 +77,8 @@ def test_a_weekly_cap_is_checked_then_saved_on_how_im_paid(page: Page, demo_data
     check_page(page, "portal-payment-choice-check")
     page.get_by_role("button", name="Save this choice").click()
 
-    expect(page.get_by_text('your default choice is now "Up to £20.00 each benefit week"')).to_be_visible()
+    saved = 'your default choice is now "Up to £20.00 each benefit week"'
+    expect(page.get_by_text(saved)).to_be_visible()
     check_page(page, "portal-payment-choice-saved")
 
 
