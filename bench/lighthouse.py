@@ -44,6 +44,7 @@ PAGES = [
     PageToMeasure("/sign-in", "Sign in"),
     PageToMeasure("/register", "Create an account"),
     PageToMeasure("/me/", "Contributor dashboard", signed_in=True),
+    PageToMeasure("/me/earnings", "Your earnings", signed_in=True),
 ]
 
 

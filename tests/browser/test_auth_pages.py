@@ -109,6 +109,7 @@ def test_a_session_that_ends_sends_the_person_to_the_session_ended_page(
     visit(page, "/sign-in")
     sign_in(page, DEMO_CONTRIBUTOR, settings.DEMO_PASSWORD)
     page.wait_for_url("**/me/")
+    page.wait_for_load_state("networkidle")  # the dashboard's own calls have all answered
 
     page.context.clear_cookies()  # as when the session runs out
     page.get_by_role("link", name="Sign out").click()

@@ -26,7 +26,13 @@ export const routes: RouteObject[] = [
       { path: "session-ended", element: <SessionEndedPage /> },
       {
         element: <RequireSignIn />,
-        children: [{ path: "me", lazy: () => import("./routes/dashboard") }],
+        children: [
+          { path: "me", lazy: () => import("./routes/dashboard") },
+          { path: "me/earnings", lazy: () => import("./routes/earnings") },
+          { path: "me/payment-choice", lazy: () => import("./routes/payment-choice") },
+          { path: "me/benefits", lazy: () => import("./routes/benefits") },
+          { path: "me/roles", lazy: () => import("./routes/roles") },
+        ],
       },
       { path: "*", element: <NotFoundPage /> },
     ],

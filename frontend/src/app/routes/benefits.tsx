@@ -1,0 +1,1 @@
+export { BenefitsPage as Component } from "@/features/benefits/components/BenefitsPage";

@@ -1,0 +1,1 @@
+export { PaymentChoicePage as Component } from "@/features/payment-choice/components/PaymentChoicePage";
