@@ -79,7 +79,9 @@ def test_a_contributor_asks_for_a_letter_checks_their_answers_watches_it_and_dow
     expect(page.get_by_text(letter.reference)).to_be_visible()
 
 
-def test_a_contributor_claims_an_expense_with_a_receipt_photo(signed_in: Page, tmp_path: Path) -> None:
+def test_a_contributor_claims_an_expense_with_a_receipt_photo(
+    signed_in: Page, tmp_path: Path
+) -> None:
     page = signed_in
     visit(page, "/me/expenses")
     expect(page).to_have_title(title("Your expenses"))
@@ -90,7 +92,9 @@ def test_a_contributor_claims_an_expense_with_a_receipt_photo(signed_in: Page, t
     wrong.write_text("not a receipt")
     page.get_by_label("Receipt").set_input_files(str(wrong))
     page.get_by_role("button", name="Send claim").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose a photo (JPEG or PNG) or a PDF")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Choose a photo (JPEG or PNG) or a PDF"
+    )
     expect(page.locator(".govuk-error-summary")).to_contain_text("Say what you spent the money on.")
     check_page(page, "expense-claim-errors")
 
