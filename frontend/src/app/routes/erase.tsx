@@ -1,0 +1,5 @@
+import { ErasePage } from "@/features/account/components/ErasePage";
+
+export function Component() {
+  return <ErasePage />;
+}

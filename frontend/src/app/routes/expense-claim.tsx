@@ -1,0 +1,5 @@
+import { NewClaimPage } from "@/features/expenses/components/NewClaimPage";
+
+export function Component() {
+  return <NewClaimPage />;
+}

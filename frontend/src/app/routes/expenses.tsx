@@ -1,0 +1,5 @@
+import { ExpensesPage } from "@/features/expenses/components/ExpensesPage";
+
+export function Component() {
+  return <ExpensesPage />;
+}

@@ -1,0 +1,5 @@
+import { ExportPage } from "@/features/account/components/ExportPage";
+
+export function Component() {
+  return <ExportPage />;
+}

@@ -1,0 +1,5 @@
+import { RequestLetterPage } from "@/features/letters/components/RequestLetterPage";
+
+export function Component() {
+  return <RequestLetterPage />;
+}

@@ -1,0 +1,5 @@
+import { LettersPage } from "@/features/letters/components/LettersPage";
+
+export function Component() {
+  return <LettersPage />;
+}

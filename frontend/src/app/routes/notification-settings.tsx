@@ -1,0 +1,5 @@
+import { NotificationSettingsPage } from "@/features/notifications/components/NotificationSettingsPage";
+
+export function Component() {
+  return <NotificationSettingsPage />;
+}
