@@ -484,7 +484,8 @@ export interface paths {
         };
         /**
          * Is the system up?
-         * @description 200 when the database and broker answer and a worker beat recently; 503 otherwise.
+         * @description 200 when the database and broker answer, a worker beat recently and no task has waited
+         *     long in the outbox; otherwise 503, "degraded", with the reasons.
          */
         get: operations["health_retrieve"];
         put?: never;
@@ -648,7 +649,7 @@ export interface paths {
          */
         get: operations["me_benefits_retrieve"];
         /**
-         * Tell us which benefits I get (private to me)
+         * Tell us which benefits I get (private to me): send every field (PATCH changes some)
          * @description Private to the contributor: no organisation can ever read this.
          */
         put: operations["me_benefits_update"];
@@ -656,7 +657,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change some of what I told you about my benefits (private to me)
+         * @description Private to the contributor: no organisation can ever read this.
+         */
+        patch: operations["me_benefits_partial_update"];
         trace?: never;
     };
     "/api/v1/me/earnings/": {
@@ -812,13 +817,14 @@ export interface paths {
         };
         /** My contributor profile */
         get: operations["me_profile_retrieve"];
-        /** Change my contributor profile (and whether organisations may see my headroom) */
+        /** Replace my contributor profile: send every field (PATCH changes some) */
         put: operations["me_profile_update"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change some of my contributor profile (and whether organisations may see my headroom) */
+        patch: operations["me_profile_partial_update"];
         trace?: never;
     };
     "/api/v1/notifications/": {
@@ -1020,7 +1026,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contributors engaged with the organisation, with headroom where they allow it */
+        /** Contributors engaged with the organisation; status and room for your next fee where they allow it */
         get: operations["organisations_contributors_list"];
         put?: never;
         post?: never;
@@ -1540,35 +1546,23 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        BenefitCircumstancesInputRequest: {
-            /** @default false */
-            receives_esa?: boolean;
-            esa_permitted_work_limit?: components["schemas"]["EsaPermittedWorkLimitEnum"] | components["schemas"]["BlankEnum"];
-            /** @default false */
-            receives_uc?: boolean;
-            /** @default false */
-            uc_housing_element?: boolean;
-            /** @default false */
-            uc_work_allowance?: boolean;
-            /** @default false */
-            receives_carers_allowance?: boolean;
-            /** @default false */
-            receives_carer_support_payment_scotland?: boolean;
-            /** @default false */
-            receives_pension_credit?: boolean;
-            pension_credit_category?: components["schemas"]["PensionCreditCategoryEnum"] | components["schemas"]["BlankEnum"];
-            /** @default false */
-            receives_housing_benefit?: boolean;
-            housing_benefit_category?: components["schemas"]["HousingBenefitCategoryEnum"] | components["schemas"]["BlankEnum"];
-            /** @default false */
-            receives_legacy_income_support_jsa?: boolean;
-            /** @default false */
-            receives_pip_dla_adp?: boolean;
-            /** @default 0 */
-            benefit_week_start?: number;
-            uc_assessment_start_day?: number | null;
-            /** @default true */
-            track_tax_year?: boolean;
+        BenefitCircumstancesInputReplaceRequest: {
+            receives_esa: boolean;
+            esa_permitted_work_limit: components["schemas"]["EsaPermittedWorkLimitEnum"] | components["schemas"]["BlankEnum"];
+            receives_uc: boolean;
+            uc_housing_element: boolean;
+            uc_work_allowance: boolean;
+            receives_carers_allowance: boolean;
+            receives_carer_support_payment_scotland: boolean;
+            receives_pension_credit: boolean;
+            pension_credit_category: components["schemas"]["PensionCreditCategoryEnum"] | components["schemas"]["BlankEnum"];
+            receives_housing_benefit: boolean;
+            housing_benefit_category: components["schemas"]["HousingBenefitCategoryEnum"] | components["schemas"]["BlankEnum"];
+            receives_legacy_income_support_jsa: boolean;
+            receives_pip_dla_adp: boolean;
+            benefit_week_start: number;
+            uc_assessment_start_day: number | null;
+            track_tax_year: boolean;
         };
         BenefitCircumstancesOutput: {
             readonly receives_esa: boolean;
@@ -1711,10 +1705,8 @@ export interface components {
             active_engagements: number;
             shares_headroom: boolean;
             status: (components["schemas"]["StatusE72Enum"] | components["schemas"]["NullEnum"]) | null;
-            /** Format: decimal */
-            headroom: string | null;
-            /** Format: date */
-            headroom_until: string | null;
+            /** @description Room for your next fee: null without consent or without a booked paid session. */
+            next_fee: components["schemas"]["NextFee"] | null;
         };
         EngagementOutput: {
             id: number;
@@ -1842,17 +1834,33 @@ export interface components {
             tax_year_budget?: string | null;
             receipts_required?: boolean;
         };
+        /**
+         * @description * `fits` - fits
+         *     * `part` - part
+         *     * `none` - none
+         * @enum {string}
+         */
+        FitsEnum: "fits" | "part" | "none";
         Forecast: {
             /** Format: decimal */
             amount: string;
             level: string;
             booked_sessions: number;
         };
+        /**
+         * @description * `calendar_month` - calendar_month
+         *     * `benefit_week` - benefit_week
+         *     * `uc_assessment_period` - uc_assessment_period
+         * @enum {string}
+         */
+        GroupingEnum: "calendar_month" | "benefit_week" | "uc_assessment_period";
         Health: {
             status: components["schemas"]["HealthStatusEnum"];
+            reasons: string[];
             database: components["schemas"]["HealthDatabase"];
             broker: components["schemas"]["HealthBroker"];
             worker: components["schemas"]["HealthWorker"];
+            outbox: components["schemas"]["HealthOutbox"];
         };
         HealthBroker: {
             ok: boolean;
@@ -1861,6 +1869,11 @@ export interface components {
         HealthDatabase: {
             ok: boolean;
             detail: string;
+        };
+        HealthOutbox: {
+            ok: boolean;
+            detail: string;
+            waiting: number;
         };
         /**
          * @description * `ok` - ok
@@ -1962,6 +1975,8 @@ export interface components {
             readonly revoked_reason: string;
             readonly supersedes: string | null;
             readonly superseded_by: string | null;
+            /** @description How the letter groups fees, as the contributor chose. Shown only to them. */
+            readonly grouping: string | null;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1978,6 +1993,14 @@ export interface components {
             period_start: string;
             /** Format: date */
             period_end: string;
+            /**
+             * @description How fees are grouped: calendar_month (the default), benefit_week or uc_assessment_period. Only the person the letter is about may choose it.
+             *
+             *     * `calendar_month` - calendar_month
+             *     * `benefit_week` - benefit_week
+             *     * `uc_assessment_period` - uc_assessment_period
+             */
+            grouping?: components["schemas"]["GroupingEnum"];
         };
         /**
          * @description * `requested` - Requested
@@ -2002,6 +2025,8 @@ export interface components {
             revoked_on: string | null;
             /** Format: date */
             superseded_on: string | null;
+            /** @description The reference of the letter that replaces this one. */
+            replaced_by: string | null;
         };
         /**
          * @description * `issued` - issued
@@ -2138,6 +2163,32 @@ export interface components {
             is_active: boolean;
             /** @description The key: shown only now. Send it as 'Authorization: Token <key>'. */
             token: string;
+        };
+        NextFee: {
+            /**
+             * Format: date
+             * @description The day of the organisation's next booked session.
+             */
+            date: string;
+            /**
+             * Format: decimal
+             * @description The fee offered for that session.
+             */
+            amount: string;
+            /**
+             * @description Whether the fee fits within every limit the contributor tracks.
+             *
+             *     * `fits` - fits
+             *     * `part` - part
+             *     * `none` - none
+             */
+            fits: components["schemas"]["FitsEnum"];
+            /**
+             * Format: decimal
+             * @description How much of it fits, when only part does and saying so reveals no limit.
+             */
+            fits_amount: string | null;
+            text: string;
         };
         NotificationOutput: {
             id: number;
@@ -2642,6 +2693,36 @@ export interface components {
             /** Format: date */
             paid_on: string;
         };
+        PatchedBenefitCircumstancesInputRequest: {
+            /** @default false */
+            receives_esa?: boolean;
+            esa_permitted_work_limit?: components["schemas"]["EsaPermittedWorkLimitEnum"] | components["schemas"]["BlankEnum"];
+            /** @default false */
+            receives_uc?: boolean;
+            /** @default false */
+            uc_housing_element?: boolean;
+            /** @default false */
+            uc_work_allowance?: boolean;
+            /** @default false */
+            receives_carers_allowance?: boolean;
+            /** @default false */
+            receives_carer_support_payment_scotland?: boolean;
+            /** @default false */
+            receives_pension_credit?: boolean;
+            pension_credit_category?: components["schemas"]["PensionCreditCategoryEnum"] | components["schemas"]["BlankEnum"];
+            /** @default false */
+            receives_housing_benefit?: boolean;
+            housing_benefit_category?: components["schemas"]["HousingBenefitCategoryEnum"] | components["schemas"]["BlankEnum"];
+            /** @default false */
+            receives_legacy_income_support_jsa?: boolean;
+            /** @default false */
+            receives_pip_dla_adp?: boolean;
+            /** @default 0 */
+            benefit_week_start?: number;
+            uc_assessment_start_day?: number | null;
+            /** @default true */
+            track_tax_year?: boolean;
+        };
         PatchedEngagementUpdateInputRequest: {
             status?: components["schemas"]["EngagementUpdateInputStatusEnum"];
             /** @description The contributor's choice for this engagement; null to use their default. */
@@ -2688,6 +2769,21 @@ export interface components {
             signatory_title?: string;
             town?: string;
             website?: string;
+        };
+        PatchedProfileRequest: {
+            preferred_name?: string;
+            /** @description The full name official letters use, as on the contributor's benefit records. Empty means the account's full name. */
+            name_for_letters?: string;
+            address_line_1?: string;
+            address_line_2?: string;
+            town?: string;
+            postcode?: string;
+            phone?: string;
+            contact_preference?: components["schemas"]["ContactPreferenceEnum"];
+            /** @description Adjustments that help the contributor take part. */
+            adjustments?: string;
+            /** @description Organisations the contributor works with may see how much room is left before a limit (never which benefit or rule). */
+            share_headroom?: boolean;
         };
         PatchedRoleInputRequest: {
             role?: components["schemas"]["MembershipRoleEnum"];
@@ -2762,6 +2858,7 @@ export interface components {
             /** Format: decimal */
             readonly waived: string;
             readonly choice: components["schemas"]["PaymentChoiceEnum"];
+            /** @description Why the fee is this amount. The contributor reads the full reason; organisation staff read one that names no cap, limit, period or other organisation. */
             readonly choice_reason: string;
             readonly donated_to: string;
             readonly method: components["schemas"]["PaymentMethodEnum"];
@@ -2902,6 +2999,8 @@ export interface components {
         };
         Profile: {
             preferred_name?: string;
+            /** @description The full name official letters use, as on the contributor's benefit records. Empty means the account's full name. */
+            name_for_letters?: string;
             address_line_1?: string;
             address_line_2?: string;
             town?: string;
@@ -2915,18 +3014,20 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        ProfileRequest: {
-            preferred_name?: string;
-            address_line_1?: string;
-            address_line_2?: string;
-            town?: string;
-            postcode?: string;
-            phone?: string;
-            contact_preference?: components["schemas"]["ContactPreferenceEnum"];
+        ProfileReplaceRequest: {
+            preferred_name: string;
+            /** @description The full name official letters use, as on the contributor's benefit records. Empty means the account's full name. */
+            name_for_letters: string;
+            address_line_1: string;
+            address_line_2: string;
+            town: string;
+            postcode: string;
+            phone: string;
+            contact_preference: components["schemas"]["ContactPreferenceEnum"];
             /** @description Adjustments that help the contributor take part. */
-            adjustments?: string;
+            adjustments: string;
             /** @description Organisations the contributor works with may see how much room is left before a limit (never which benefit or rule). */
-            share_headroom?: boolean;
+            share_headroom: boolean;
         };
         RegisterInputRequest: {
             /** Format: email */
@@ -5628,6 +5729,14 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
         };
     };
     letters_list: {
@@ -6379,9 +6488,95 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BenefitCircumstancesInputReplaceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitCircumstancesOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_benefits_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["BenefitCircumstancesInputRequest"];
+                "application/json": components["schemas"]["PatchedBenefitCircumstancesInputRequest"];
             };
         };
         responses: {
@@ -7284,9 +7479,95 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileReplaceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_profile_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ProfileRequest"];
+                "application/json": components["schemas"]["PatchedProfileRequest"];
             };
         };
         responses: {

@@ -3,7 +3,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { api, unwrap, type Schemas } from "@/lib/api";
 
 export type Profile = Schemas["Profile"];
-export type ProfileChange = Schemas["ProfileRequest"];
+export type ProfileChange = Schemas["PatchedProfileRequest"];
 export type EraseRequest = Schemas["InputRequest"];
 
 export const accountKeys = {
@@ -20,7 +20,7 @@ export const profileQuery = () =>
 export function useSaveProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProfileChange) => unwrap(api.PUT("/api/v1/me/profile/", { body })),
+    mutationFn: (body: ProfileChange) => unwrap(api.PATCH("/api/v1/me/profile/", { body })),
     onSuccess: (saved) => queryClient.setQueryData(accountKeys.profile(), saved),
   });
 }

@@ -3,7 +3,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { api, unwrap, type Schemas } from "@/lib/api";
 
 export type Circumstances = Schemas["BenefitCircumstancesOutput"];
-export type CircumstancesInput = Schemas["BenefitCircumstancesInputRequest"];
+export type CircumstancesInput = Schemas["BenefitCircumstancesInputReplaceRequest"];
 export type Profile = Schemas["Profile"];
 
 /** Query keys of the benefits feature. */
@@ -24,15 +24,15 @@ export const profileQuery = queryOptions({
 });
 
 /** Saves the whole form: the circumstances (all of them, PUT) and, when it changed, the
- * share-headroom consent on the profile (the whole profile sent back with it). */
+ * share-headroom consent on the profile. */
 export function useSaveBenefits() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ circumstances, shareHeadroom, profile }: { circumstances: CircumstancesInput; shareHeadroom: boolean; profile: Profile }) => {
       const saved = await unwrap(api.PUT("/api/v1/me/benefits/", { body: circumstances }));
       if (Boolean(profile.share_headroom) !== shareHeadroom) {
-        // The whole profile goes back (PUT), with only the consent changed.
-        await unwrap(api.PUT("/api/v1/me/profile/", { body: { ...profile, share_headroom: shareHeadroom } }));
+        // Only the consent changes (PATCH): the rest of the profile is left as it is.
+        await unwrap(api.PATCH("/api/v1/me/profile/", { body: { share_headroom: shareHeadroom } }));
       }
       return saved;
     },

@@ -1,6 +1,5 @@
-import { money } from "@/lib/format";
-
 import type { Limit } from "../api/earnings";
+import { figure } from "./figure";
 
 /** Where each part of the bar ends, as a share of the scale (0 to 100). */
 export function chartScale(limit: Limit) {
@@ -15,10 +14,10 @@ export function chartScale(limit: Limit) {
 
 /** One sentence that says what the bar shows, for people who cannot see it. */
 export function chartDescription(limit: Limit): string {
-  const parts = [`${money(limit.paid)} paid`, `${money(limit.committed)} due`];
+  const parts = [`${figure(limit, limit.paid)} paid`, `${figure(limit, limit.committed)} due`];
   const extra = Number(limit.forecast.amount) - Number(limit.counted);
-  if (extra > 0) parts.push(`${money(extra)} more from booked sessions`);
-  return `${limit.title}: ${parts.join(", ")}, against a limit of ${money(limit.limit)}.`;
+  if (extra > 0) parts.push(`${figure(limit, extra)} more from booked sessions`);
+  return `${limit.title}: ${parts.join(", ")}, against a limit of ${figure(limit, limit.limit)}.`;
 }
 
 /** A bar for one limit: paid, due and booked against the limit's line. The same figures are in
@@ -35,10 +34,10 @@ export function LimitChart({ limit }: { limit: Limit }) {
         <rect x={Math.max(0, scale.limit - 0.6)} y="0" width="1.2" height="12" className="cp-chart__limit" />
       </svg>
       <figcaption className="govuk-body-s cp-chart__key" aria-hidden="true">
-        <span className="cp-chart__swatch cp-chart__paid" /> Paid {money(limit.paid)}
-        <span className="cp-chart__swatch cp-chart__due" /> Due {money(limit.committed)}
-        <span className="cp-chart__swatch cp-chart__forecast" /> Booked {money(limit.forecast.amount)}
-        <span className="cp-chart__swatch cp-chart__limit" /> Limit {money(limit.limit)}
+        <span className="cp-chart__swatch cp-chart__paid" /> Paid {figure(limit, limit.paid)}
+        <span className="cp-chart__swatch cp-chart__due" /> Due {figure(limit, limit.committed)}
+        <span className="cp-chart__swatch cp-chart__forecast" /> Booked {figure(limit, limit.forecast.amount)}
+        <span className="cp-chart__swatch cp-chart__limit" /> Limit {figure(limit, limit.limit)}
       </figcaption>
     </figure>
   );

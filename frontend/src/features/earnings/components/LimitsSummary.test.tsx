@@ -23,6 +23,7 @@ const limit: Limit = {
   figure_status: "confirmed",
   source_title: "",
   source_url: "",
+  unit: "money",
 };
 const earnings: Earnings = { on: "2026-12-02", limits: [limit], note: "" };
 

@@ -1,10 +1,10 @@
 import { ScrollRegion } from "@/components/ScrollRegion";
 import { Table } from "@/components/Table";
 import { Tag, type TagColour } from "@/components/Tag";
-import { money } from "@/lib/format";
 
 import type { Earnings, Limit } from "../api/earnings";
 import { LimitChart } from "./LimitChart";
+import { figure } from "./figure";
 
 const LEVELS: Record<string, { text: string; colour: TagColour }> = {
   ok: { text: "Within the limit", colour: "green" },
@@ -22,7 +22,7 @@ function forecastText(limit: Limit): string {
   const sessions = limit.forecast.booked_sessions;
   if (sessions === 0) return "No more sessions booked in this period.";
   const booked = sessions === 1 ? "1 booked session" : `${sessions} booked sessions`;
-  return `With ${booked}, this period would reach ${money(limit.forecast.amount)}.`;
+  return `With ${booked}, this period would reach ${figure(limit, limit.forecast.amount)}.`;
 }
 
 /** Each limit that applies: a bar chart of the period and, for every reader, a table of the
@@ -44,7 +44,7 @@ export function LimitsSummary({ earnings, headingLevel = 3 }: { earnings: Earnin
           </p>
           <LimitChart limit={limit} />
           <p className="govuk-body-s">
-            {Number(limit.headroom) > 0 ? `${money(limit.headroom)} of room left in this period. ` : "No room left in this period. "}
+            {Number(limit.headroom) > 0 ? `${figure(limit, limit.headroom)} of room left in this period. ` : "No room left in this period. "}
             {forecastText(limit)}
           </p>
         </section>
@@ -58,11 +58,11 @@ export function LimitsSummary({ earnings, headingLevel = 3 }: { earnings: Earnin
           columns={[
             { header: "What it is", cell: (limit) => limit.title },
             { header: "Period", cell: (limit) => limit.period.label },
-            { header: "Counted so far", cell: (limit) => money(limit.counted), numeric: true },
-            { header: "Of which due, not paid yet", cell: (limit) => money(limit.committed), numeric: true },
-            { header: "Limit", cell: (limit) => money(limit.limit), numeric: true },
-            { header: "Room left", cell: (limit) => money(limit.headroom), numeric: true },
-            { header: "With booked sessions", cell: (limit) => money(limit.forecast.amount), numeric: true },
+            { header: "Counted so far", cell: (limit) => figure(limit, limit.counted), numeric: true },
+            { header: "Of which due, not paid yet", cell: (limit) => figure(limit, limit.committed), numeric: true },
+            { header: "Limit", cell: (limit) => figure(limit, limit.limit), numeric: true },
+            { header: "Room left", cell: (limit) => figure(limit, limit.headroom), numeric: true },
+            { header: "With booked sessions", cell: (limit) => figure(limit, limit.forecast.amount), numeric: true },
           ]}
         />
       </ScrollRegion>

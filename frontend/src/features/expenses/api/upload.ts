@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api";
-import { CSRF_HEADER, readCsrfToken } from "@/lib/csrf";
+import { CSRF_HEADER, csrfToken } from "@/lib/csrf";
 
 export type UploadProgress = { loaded: number; total: number };
 
@@ -13,12 +13,21 @@ export function postWithProgress<T>(
   onProgress: (progress: UploadProgress) => void,
   headers: Record<string, string> = {},
 ): Promise<T> {
+  return csrfToken().then((token) => send<T>(url, body, onProgress, headers, token));
+}
+
+function send<T>(
+  url: string,
+  body: FormData,
+  onProgress: (progress: UploadProgress) => void,
+  headers: Record<string, string>,
+  token: string | null,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", url);
     request.withCredentials = true;
     request.setRequestHeader("Accept", "application/json");
-    const token = readCsrfToken();
     if (token) request.setRequestHeader(CSRF_HEADER, token);
     for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => {
