@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 
 import { api, ApiError, unwrap, type Schemas } from "@/lib/api";
 
+import { isTwoFactorRequired } from "./pending";
+
 export type Me = Schemas["MeOutput"];
 
 /** Query keys of the auth feature: one factory, so invalidation names exactly what changed. */
@@ -28,11 +30,19 @@ export function useSession() {
   return useQuery(meQuery);
 }
 
+/** Signed in, or a code is needed first (the login answered `{"two_factor_required": true}`). */
+export type SignInResult = { kind: "signed-in"; me: Me } | { kind: "code-needed" };
+
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => unwrap(api.POST("/api/v1/auth/login/", { body })),
-    onSuccess: (me) => queryClient.setQueryData(sessionKeys.me(), me),
+    mutationFn: async (body: { email: string; password: string }): Promise<SignInResult> => {
+      const answer: unknown = await unwrap(api.POST("/api/v1/auth/login/", { body }));
+      return isTwoFactorRequired(answer) ? { kind: "code-needed" } : { kind: "signed-in", me: answer as Me };
+    },
+    onSuccess: (result) => {
+      if (result.kind === "signed-in") queryClient.setQueryData(sessionKeys.me(), result.me);
+    },
   });
 }
 
