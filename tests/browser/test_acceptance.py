@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -79,7 +80,7 @@ def register(page: Page) -> None:
         match.group(0)
         for message in mail.outbox
         if EMAIL in message.to
-        for match in [re.search(r"/confirm-email/[^/\s]+/[^/\s]+/?", message.body)]
+        for match in [re.search(r"/confirm-email/[^/\s]+/[^/\s]+/?", str(message.body))]
         if match
     )
     visit(page, link, name="acceptance-confirm-email")
@@ -158,7 +159,7 @@ def test_a_new_contributor_on_esa_is_paid_within_their_cap_and_gets_a_letter_any
         )
         assert paid.status_code == 200, paid.json()
         fee.refresh_from_db()
-        assert fee.amount == 20, "the £20 weekly cap holds"
+        assert fee.payable == Decimal("20.00"), "the £20 weekly cap holds"
 
         # 6. The dashboard shows the reduced fee and the alert the worker raised.
         wait_for(
