@@ -140,10 +140,11 @@ export function RoleDetail({ role, signedIn }: { role: Role; signedIn: boolean }
 /** A role's page: its pay, expenses, sessions and adjustments, and the way to apply. */
 export function RoleDetailPage({ roleId, signedIn }: { roleId: number; signedIn: boolean }) {
   const { data, isPending, error } = useQuery({ ...roleQuery(roleId), enabled: Number.isInteger(roleId) });
-  // Ask for the dates at the same time as the role, not after it has arrived.
-  useQuery({ ...roleSessionsQuery(roleId), enabled: Number.isInteger(roleId) });
+  // Ask for the dates at the same time as the role, and show the page once both are in, so
+  // nothing moves when the dates arrive.
+  const sessions = useQuery({ ...roleSessionsQuery(roleId), enabled: Number.isInteger(roleId) });
   if (!Number.isInteger(roleId) || (error instanceof ApiError && error.status === 404)) return <NotFoundPage />;
   if (error) return <p className="govuk-body">We could not load this role just now. Try again in a few minutes.</p>;
-  if (isPending) return <p className="govuk-body">Loading the role</p>;
+  if (isPending || sessions.isPending) return <p className="govuk-body app-loading">Loading the role</p>;
   return <RoleDetail role={data} signedIn={signedIn} />;
 }
