@@ -25,6 +25,13 @@ APP_ROUTES = [
     "/register",
     "/sign-out",
     "/session-ended",
+    "/about/payments",
+    "/password-reset",
+    "/reset-password/MQ/abc-123/",
+    "/confirm-email/MQ/abc-123",
+    "/change-password",
+    "/sign-in/code",
+    "/opportunities/12/apply",
 ]
 
 

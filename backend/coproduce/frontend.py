@@ -11,7 +11,8 @@ from django.views.decorators.http import require_safe
 # The first part of every address the app's router shows (see frontend/src/app/routes.tsx).
 APP_ROUTE_PATTERN = (
     r"^(?:me|opportunities|organisations|letters|about|sign-in|register|sign-out"
-    r"|session-ended|password-reset)(?:/[^.]*)?$"  # no file names: those are WhiteNoise's
+    r"|session-ended|password-reset|reset-password|confirm-email|change-password)"
+    r"(?:/[^.]*)?$"  # no file names: those are WhiteNoise's
 )
 
 

@@ -222,6 +222,10 @@ _OPPORTUNITY_PARAMETERS = [
         "involvement_type", OpenApiTypes.STR, enum=InvolvementType.values, many=True, explode=True
     ),
     OpenApiParameter("remote", OpenApiTypes.BOOL, description="Only remote (or only in person)"),
+    OpenApiParameter("place", OpenApiTypes.STR, description="Words in the role's place"),
+    OpenApiParameter(
+        "paid", OpenApiTypes.BOOL, description="Only paid roles (or only expenses-only roles)"
+    ),
     OpenApiParameter("organisation", OpenApiTypes.INT),
     OpenApiParameter("closing_after", OpenApiTypes.DATE, description="Closing on or after"),
     OpenApiParameter(

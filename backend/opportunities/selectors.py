@@ -68,6 +68,8 @@ class OpportunityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Words to search for")
     involvement_type = django_filters.MultipleChoiceFilter(choices=InvolvementType.choices)
     remote = django_filters.BooleanFilter(field_name="is_remote")
+    place = django_filters.CharFilter(field_name="location", lookup_expr="icontains")
+    paid = django_filters.BooleanFilter(method="filter_paid")
     organisation = IdFilter(field_name="organisation_id")
     closing_after = django_filters.DateFilter(field_name="closing_date", lookup_expr="gte")
     status = django_filters.MultipleChoiceFilter(choices=OpportunityStatus.choices)
@@ -78,6 +80,13 @@ class OpportunityFilter(django_filters.FilterSet):
     class Meta:
         model = Opportunity
         fields: list[str] = []
+
+    def filter_paid(
+        self, queryset: QuerySet[Opportunity], name: str, value: bool | None
+    ) -> QuerySet[Opportunity]:
+        if value is None:
+            return queryset
+        return queryset.filter(pay_rate__isnull=not value)
 
     def filter_text(
         self, queryset: QuerySet[Opportunity], name: str, value: str

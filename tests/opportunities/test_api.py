@@ -408,6 +408,22 @@ def test_public_list_filters_by_text_type_remote_organisation_and_closing_after(
     assert ids(closing_after=(today + dt.timedelta(days=10)).isoformat()) == [remote.pk]
 
 
+def test_public_list_filters_by_place_and_by_paid_or_expenses_only(api: APIClient) -> None:
+    closing = timezone.localdate() + dt.timedelta(days=5)
+    leeds = OpportunityFactory.create(location="Leeds Civic Hall", closing_date=closing)
+    unpaid = OpportunityFactory.create(
+        location="Bristol", pay_rate=None, pay_unit="", closing_date=closing
+    )
+
+    def ids(**params: Any) -> list[int]:
+        return [r["id"] for r in api.get("/api/v1/opportunities/", params).json()["results"]]
+
+    assert ids(place="leeds") == [leeds.pk]
+    assert ids(paid="false") == [unpaid.pk]
+    assert unpaid.pk not in ids(paid="true")
+    assert leeds.pk in ids(paid="true")
+
+
 def test_unknown_filter_value_answers_400(api: APIClient) -> None:
     response = api.get("/api/v1/opportunities/", {"involvement_type": "knitting"})
 

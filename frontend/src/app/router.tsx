@@ -24,6 +24,13 @@ export const routes: RouteObject[] = [
       { path: "register", element: <RegisterPage /> },
       { path: "sign-out", element: <SignOutPage /> },
       { path: "session-ended", element: <SessionEndedPage /> },
+      { path: "opportunities", lazy: () => import("./routes/role-search") },
+      { path: "opportunities/:id", lazy: () => import("./routes/role-detail") },
+      { path: "about/payments", lazy: () => import("./routes/payments-and-benefits") },
+      { path: "password-reset", lazy: () => import("./routes/forgot-password") },
+      { path: "reset-password/:uid/:token", lazy: () => import("./routes/reset-password") },
+      { path: "confirm-email/:uid/:token", lazy: () => import("./routes/confirm-email") },
+      { path: "sign-in/code", lazy: () => import("./routes/two-factor") },
       {
         element: <RequireSignIn />,
         children: [
@@ -43,6 +50,8 @@ export const routes: RouteObject[] = [
           { path: "me/account/delete", lazy: () => import("./routes/erase") },
           { path: "me/notification-settings", lazy: () => import("./routes/notification-settings") },
           { path: "me/notifications", lazy: () => import("./routes/notifications") },
+          { path: "opportunities/:id/apply", lazy: () => import("./routes/apply") },
+          { path: "change-password", lazy: () => import("./routes/change-password") },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

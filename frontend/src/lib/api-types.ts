@@ -7808,6 +7808,10 @@ export interface operations {
                 organisation?: number;
                 page?: number;
                 page_size?: number;
+                /** @description Only paid roles (or only expenses-only roles) */
+                paid?: boolean;
+                /** @description Words in the role's place */
+                place?: string;
                 /** @description Words to search for */
                 q?: string;
                 /** @description Only remote (or only in person) */

@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 
 import { api, ApiError, unwrap, type Schemas } from "@/lib/api";
 
+import { isTwoFactorRequired } from "./pending";
+
 export type Me = Schemas["MeOutput"];
 
 /** Query keys of the auth feature: one factory, so invalidation names exactly what changed. */
@@ -28,19 +30,20 @@ export function useSession() {
   return useQuery(meQuery);
 }
 
+/** Signed in, or a code is needed first (the login answered `{"two_factor_required": true}`). */
+export type SignInResult = { kind: "signed-in"; me: Me } | { kind: "code-needed" };
+
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => unwrap(api.POST("/api/v1/auth/login/", { body })),
-    onSuccess: (answer) => {
-      if (isSignedIn(answer)) queryClient.setQueryData(sessionKeys.me(), answer);
+    mutationFn: async (body: { email: string; password: string }): Promise<SignInResult> => {
+      const answer: unknown = await unwrap(api.POST("/api/v1/auth/login/", { body }));
+      return isTwoFactorRequired(answer) ? { kind: "code-needed" } : { kind: "signed-in", me: answer as Me };
+    },
+    onSuccess: (result) => {
+      if (result.kind === "signed-in") queryClient.setQueryData(sessionKeys.me(), result.me);
     },
   });
-}
-
-/** Sign-in answers the account, or asks for the code from an authenticator app first. */
-export function isSignedIn(answer: Me | { two_factor_required: boolean }): answer is Me {
-  return "id" in answer;
 }
 
 export type RegisterInput = Schemas["RegisterInputRequest"];

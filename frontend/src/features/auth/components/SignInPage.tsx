@@ -7,7 +7,7 @@ import { PageHeading } from "@/components/PageHeading";
 import { TextInput } from "@/components/TextInput";
 import { useApiForm } from "@/hooks/useApiForm";
 
-import { isSignedIn, useSignIn } from "../api/session";
+import { useSignIn, type SignInResult } from "../api/session";
 import { homeFor, safeNext } from "../hooks/useHomeFor";
 import { summaryItems } from "./summaryItems";
 
@@ -23,10 +23,10 @@ export function SignInPage() {
     [signIn],
   );
   const onSuccess = useCallback(
-    (answer: Awaited<ReturnType<typeof submit>>) => {
+    (result: SignInResult) => {
       const next = safeNext(params.get("next"));
-      if (isSignedIn(answer)) navigate(next ?? homeFor(answer));
-      else navigate(`/sign-in/two-factor${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+      if (result.kind === "code-needed") navigate(next ? `/sign-in/code?next=${encodeURIComponent(next)}` : "/sign-in/code");
+      else navigate(next ?? homeFor(result.me));
     },
     [navigate, params],
   );
@@ -44,6 +44,11 @@ export function SignInPage() {
             Sign in
           </Button>
         </form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/password-reset">
+            I have forgotten my password
+          </Link>
+        </p>
         <p className="govuk-body">
           New to Coproduce? <Link className="govuk-link" to="/register">Create an account</Link>.
         </p>

@@ -1,0 +1,5 @@
+import { ChangePasswordPage } from "@/features/auth/components/ChangePasswordPage";
+
+export function Component() {
+  return <ChangePasswordPage />;
+}

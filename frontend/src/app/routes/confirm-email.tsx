@@ -1,0 +1,5 @@
+import { ConfirmEmailPage } from "@/features/auth/components/ConfirmEmailPage";
+
+export function Component() {
+  return <ConfirmEmailPage />;
+}

@@ -1,0 +1,5 @@
+import { ForgotPasswordPage } from "@/features/auth/components/ForgotPasswordPage";
+
+export function Component() {
+  return <ForgotPasswordPage />;
+}

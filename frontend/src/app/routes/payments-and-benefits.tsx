@@ -1,0 +1,5 @@
+import { PaymentsPage } from "@/features/about/components/PaymentsPage";
+
+export function Component() {
+  return <PaymentsPage />;
+}

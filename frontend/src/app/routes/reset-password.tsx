@@ -1,0 +1,5 @@
+import { ResetPasswordPage } from "@/features/auth/components/ResetPasswordPage";
+
+export function Component() {
+  return <ResetPasswordPage />;
+}

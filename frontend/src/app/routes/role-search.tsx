@@ -1,0 +1,5 @@
+import { RoleSearchPage } from "@/features/opportunities/components/RoleSearchPage";
+
+export function Component() {
+  return <RoleSearchPage />;
+}

@@ -1,0 +1,5 @@
+import { TwoFactorPage } from "@/features/auth/components/TwoFactorPage";
+
+export function Component() {
+  return <TwoFactorPage />;
+}
