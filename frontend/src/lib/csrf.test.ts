@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { csrfToken, forgetCsrfToken, isSafeMethod, rotatesCsrfToken } from "./csrf";
+import { csrfToken, forgetCsrfToken, isSafeMethod, readCsrfCookie, rotatesCsrfToken } from "./csrf";
 
 afterEach(() => forgetCsrfToken());
 
@@ -26,6 +26,11 @@ describe("CSRF", () => {
 
   it("has no token when the API does not give one", async () => {
     expect(await csrfToken(answer({ message: "no", code: "x" }, 500))).toBeNull();
+  });
+
+  it("uses a readable csrftoken cookie where there is one", () => {
+    expect(readCsrfCookie("sessionid=abc; csrftoken=tok%3D1")).toBe("tok=1");
+    expect(readCsrfCookie("sessionid=abc")).toBeNull();
   });
 
   it("knows which answers rotate the token", () => {

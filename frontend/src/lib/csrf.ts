@@ -10,12 +10,28 @@ let cached: string | null = null;
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
+/** The `csrftoken` cookie, where a deployment leaves it readable (Django's default). */
+export function readCsrfCookie(cookies: string = document.cookie): string | null {
+  for (const part of cookies.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === "csrftoken") return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
 export async function csrfToken(fetcher: Fetch = (input, init) => globalThis.fetch(input, init)): Promise<string | null> {
   if (cached) return cached;
-  const response = await fetcher(CSRF_URL, { credentials: "same-origin", headers: { Accept: "application/json" } });
-  if (!response.ok) return null;
-  const body = (await response.json()) as { csrf_token?: unknown };
-  cached = typeof body.csrf_token === "string" ? body.csrf_token : null;
+  const readable = readCsrfCookie();
+  if (readable) return readable;
+  try {
+    const response = await fetcher(CSRF_URL, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { csrf_token?: unknown };
+    cached = typeof body.csrf_token === "string" ? body.csrf_token : null;
+  } catch {
+    // No token to hand: the write goes without one and Django answers 403, which the page shows.
+    cached = null;
+  }
   return cached;
 }
 

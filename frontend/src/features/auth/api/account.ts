@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { loginTwoFactor, passwordChange, passwordResetConfirm, passwordResetRequest, registerConfirm } from "./pending";
+import { loginTwoFactor, passwordChange, passwordResetConfirm, passwordResetRequest, registerConfirm } from "./calls";
 import { sessionKeys } from "./session";
 
 export function usePasswordResetRequest() {

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 
 import { api, ApiError, unwrap, type Schemas } from "@/lib/api";
 
-import { isTwoFactorRequired } from "./pending";
+import { isTwoFactorRequired } from "./calls";
 
 export type Me = Schemas["MeOutput"];
 

@@ -24,8 +24,10 @@ function stubFetch(status: number, body: unknown): Call[] {
   vi.stubGlobal(
     "fetch",
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      calls.push({ url, body: init?.body ? JSON.parse(String(init.body)) : null });
+      const href = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      const url = new URL(href, "http://localhost").pathname;
+      const sent = input instanceof Request ? await input.clone().text() : init?.body ? String(init.body) : "";
+      calls.push({ url, body: sent ? JSON.parse(sent) : null });
       return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
     }),
   );

@@ -10,7 +10,7 @@ import { useApiForm } from "@/hooks/useApiForm";
 import { usePageTitle } from "@/hooks/usePageTitle";
 
 import { usePasswordResetRequest } from "../api/account";
-import type { MessageAnswer } from "../api/pending";
+import type { MessageAnswer } from "../api/calls";
 import { summaryItems } from "./summaryItems";
 
 const LABELS: Record<string, string> = { email: "E-mail address" };

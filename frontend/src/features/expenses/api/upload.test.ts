@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ApiError } from "@/lib/api";
+import { forgetCsrfToken } from "@/lib/csrf";
 
 import { claimFormData } from "./expenses";
 import { postWithProgress } from "./upload";
@@ -43,14 +44,26 @@ function fakeXhr() {
   document.cookie = "csrftoken=token-123";
 }
 
+beforeEach(() => {
+  FakeRequest.last = null;
+  forgetCsrfToken();
+  // The token the API gives from auth/csrf/ (the cookie itself is HttpOnly).
+  vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ csrf_token: "token-123" }), { status: 200 })));
+});
 afterEach(() => vi.unstubAllGlobals());
+
+/** The request, once the CSRF token has come back and it has been opened. */
+async function opened(): Promise<FakeRequest> {
+  await vi.waitFor(() => expect(FakeRequest.last).not.toBeNull());
+  return FakeRequest.last!;
+}
 
 describe("postWithProgress", () => {
   it("reports each upload progress event and resolves with the answer", async () => {
     fakeXhr();
     const progress = vi.fn();
     const sent = postWithProgress<{ id: number }>("/api/v1/expense-claims/", new FormData(), progress, { "Idempotency-Key": "k1" });
-    const request = FakeRequest.last!;
+    const request = await opened();
     request.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 200 });
     request.upload.onprogress?.({ lengthComputable: true, loaded: 200, total: 200 });
     request.answer(201, { id: 7 });
@@ -65,7 +78,7 @@ describe("postWithProgress", () => {
   it("turns the API's error into an ApiError with its fields", async () => {
     fakeXhr();
     const sent = postWithProgress("/api/v1/expense-claims/", new FormData(), vi.fn());
-    FakeRequest.last!.answer(413, { message: "A receipt is too large.", code: "request_too_large", fields: { receipt_0: ["Each receipt must be 10 MB or smaller."] } });
+    (await opened()).answer(413, { message: "A receipt is too large.", code: "request_too_large", fields: { receipt_0: ["Each receipt must be 10 MB or smaller."] } });
 
     const error = await sent.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -76,7 +89,7 @@ describe("postWithProgress", () => {
   it("explains a too-large request even when the answer is not the API's", async () => {
     fakeXhr();
     const sent = postWithProgress("/api/v1/expense-claims/", new FormData(), vi.fn());
-    FakeRequest.last!.answer(413, "<html>Request Entity Too Large</html>");
+    (await opened()).answer(413, "<html>Request Entity Too Large</html>");
 
     await expect(sent).rejects.toMatchObject({ code: "request_too_large", status: 413 });
   });
@@ -84,7 +97,7 @@ describe("postWithProgress", () => {
   it("says to check the connection when the request never arrives", async () => {
     fakeXhr();
     const sent = postWithProgress("/api/v1/expense-claims/", new FormData(), vi.fn());
-    FakeRequest.last!.onerror?.();
+    (await opened()).onerror?.();
 
     await expect(sent).rejects.toMatchObject({ code: "network" });
   });
