@@ -31,6 +31,7 @@ NOT_FOR_THE_STACK = {
     "CELERY_BROKER_DIR": "the embedded broker only; the stack uses Redis",
     "DEMO_PASSWORD": "demo data is for make run only",
     "DJANGO_SECURE_COOKIES": "production settings always use secure cookies",
+    "FRONTEND_DIST_DIR": "the image builds the web app into frontend/dist",
 }
 
 

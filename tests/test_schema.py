@@ -91,6 +91,10 @@ LIST_OPERATIONS = {
     "organisations_payment_runs_list",
     "payments_list",
     "payments_history_list",
+    "auth_tokens_list",
+    "organisations_payment_runs_preview_list",
+    "organisations_invitations_list",
+    "me_invitations_list",
 }
 
 

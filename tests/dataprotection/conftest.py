@@ -122,9 +122,9 @@ def world(db: None) -> World:
     southdown.engage(contributor)
     me = as_user(contributor)
 
-    _ok(me.put("/api/v1/me/profile/", PROFILE, format="json"))
-    _ok(me.put("/api/v1/me/benefits/", BENEFITS, format="json"))
-    _ok(me.put("/api/v1/me/benefits/", {**BENEFITS, "benefit_week_start": 2}, format="json"))
+    _ok(me.patch("/api/v1/me/profile/", PROFILE, format="json"))
+    _ok(me.patch("/api/v1/me/benefits/", BENEFITS, format="json"))
+    _ok(me.patch("/api/v1/me/benefits/", {**BENEFITS, "benefit_week_start": 2}, format="json"))
     _ok(
         me.put(
             "/api/v1/me/payment-preference/",

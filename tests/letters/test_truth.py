@@ -64,7 +64,7 @@ def test_a_letter_before_payment_is_headed_as_due_names_the_person_and_tells_hou
 ) -> None:
     alex: User = scene["alex"]
     coordinator = _client(scene["coordinator"])
-    profile = _client(alex).put(
+    profile = _client(alex).patch(
         "/api/v1/me/profile/", {"name_for_letters": "Alexandra Jane Morgan"}, format="json"
     )
     assert profile.status_code == 200 and profile.json()["name_for_letters"] == (

@@ -228,7 +228,7 @@ def test_saying_you_get_esa_after_fees_exist_raises_the_alert_at_once(
     assert not ThresholdAlert.objects.filter(contributor=person).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(person).put(
+        response = client_for(person).patch(
             "/api/v1/me/benefits/",
             {"receives_esa": True, "esa_permitted_work_limit": "lower"},
             format="json",

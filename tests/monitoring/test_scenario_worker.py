@@ -105,7 +105,7 @@ def test_saying_you_get_esa_raises_the_alert_within_seconds_via_the_worker(
 
     with running_worker(queue="default"):
         assert northfield.record(person, "25.00", week.start).status_code == 201
-        response = client.put(
+        response = client.patch(
             "/api/v1/me/benefits/",
             {"receives_esa": True, "esa_permitted_work_limit": "lower"},
             format="json",

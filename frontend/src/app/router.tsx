@@ -35,6 +35,8 @@ export const routes: RouteObject[] = [
         element: <RequireSignIn />,
         children: [
           { path: "me", lazy: () => import("./routes/dashboard") },
+          // E-mails about alerts link here: the alerts are on the dashboard.
+          { path: "me/alerts", lazy: () => import("./routes/dashboard") },
           { path: "me/earnings", lazy: () => import("./routes/earnings") },
           { path: "me/payment-choice", lazy: () => import("./routes/payment-choice") },
           { path: "me/benefits", lazy: () => import("./routes/benefits") },
