@@ -41,6 +41,16 @@ describe("LimitsSummary", () => {
     expect(screen.getByText(/With 1 booked session, this period would reach £25.00/)).toBeInTheDocument();
   });
 
+  it("names each period of the same limit apart", () => {
+    const next = { ...limit, period: { kind: "benefit_week", start: "2026-12-07", end: "2026-12-13", label: "Monday 7 December 2026 to Sunday 13 December 2026" } };
+    render(<LimitsSummary earnings={{ ...earnings, limits: [limit, next] }} />);
+
+    const regions = screen.getAllByRole("region", { name: /^ESA permitted work: lower limit/ });
+    expect(regions).toHaveLength(2);
+    expect(regions[0]).toHaveAccessibleName(`ESA permitted work: lower limit ${limit.period.label}`);
+    expect(regions[1]).toHaveAccessibleName(`ESA permitted work: lower limit ${next.period.label}`);
+  });
+
   it("draws a limit of nothing without dividing by zero", () => {
     const scale = chartScale({ ...limit, paid: "0", committed: "0", counted: "0", limit: "0.00", forecast: { amount: "0", level: "ok", booked_sessions: 0 } });
     expect(Object.values(scale).every(Number.isFinite)).toBe(true);

@@ -25,6 +25,12 @@ function forecastText(limit: Limit): string {
   return `With ${booked}, this period would reach ${figure(limit, limit.forecast.amount)}.`;
 }
 
+/** A limit can show for more than one period (the next ones with sessions booked), so its id
+ * and accessible name carry the period too. */
+function limitId(limit: Limit): string {
+  return `limit-${limit.key}-${limit.period.start}`;
+}
+
 /** Each limit that applies: a bar chart of the period and, for every reader, a table of the
  * same figures. `headingLevel` keeps the page's heading order. */
 export function LimitsSummary({ earnings, headingLevel = 3 }: { earnings: Earnings; headingLevel?: 2 | 3 }) {
@@ -35,12 +41,12 @@ export function LimitsSummary({ earnings, headingLevel = 3 }: { earnings: Earnin
   return (
     <>
       {earnings.limits.map((limit) => (
-        <section key={limit.key} className="cp-limit" aria-labelledby={`limit-${limit.key}`}>
-          <Heading className="govuk-heading-s govuk-!-margin-bottom-1" id={`limit-${limit.key}`}>
+        <section key={limitId(limit)} className="cp-limit" aria-labelledby={`${limitId(limit)} ${limitId(limit)}-period`}>
+          <Heading className="govuk-heading-s govuk-!-margin-bottom-1" id={limitId(limit)}>
             {limit.title}
           </Heading>
           <p className="govuk-body-s govuk-!-margin-bottom-2">
-            {limit.period.label} <LevelTag level={limit.level} />
+            <span id={`${limitId(limit)}-period`}>{limit.period.label}</span> <LevelTag level={limit.level} />
           </p>
           <LimitChart limit={limit} />
           <p className="govuk-body-s">
@@ -53,7 +59,7 @@ export function LimitsSummary({ earnings, headingLevel = 3 }: { earnings: Earnin
         <Table
           caption="The same figures as a table"
           rows={earnings.limits}
-          rowKey={(limit) => limit.key}
+          rowKey={limitId}
           empty=""
           columns={[
             { header: "What it is", cell: (limit) => limit.title },
