@@ -40,6 +40,27 @@ describe("the API client", () => {
     expect(writes.map((request) => request.headers.get("X-CSRFToken"))).toEqual(["token-1", "token-2"]);
   });
 
+  it("sends a write once more with a fresh token when Django refuses a stale one", async () => {
+    let issued = 0;
+    let refused = false;
+    const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      if (url.endsWith("/auth/csrf/")) return new Response(JSON.stringify({ csrf_token: `token-${++issued}` }), { status: 200 });
+      if (!refused) {
+        refused = true;
+        return new Response(JSON.stringify({ message: "CSRF Failed: CSRF token incorrect.", code: "permission_denied", fields: {} }), { status: 403 });
+      }
+      return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { "Content-Type": "application/json" } });
+    });
+    vi.stubGlobal("fetch", fetchMock);
+
+    const { response } = await api.POST("/api/v1/auth/logout/");
+
+    expect(response.status).toBe(200);
+    const writes = fetchMock.mock.calls.map(([input]) => input).filter((input): input is Request => input instanceof Request);
+    expect(writes.map((request) => request.headers.get("X-CSRFToken"))).toEqual(["token-1", "token-2"]);
+  });
+
   it("gives a plain message when the answer is not the API's error shape", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response("<h1>Bad gateway</h1>", { status: 502 })));
 

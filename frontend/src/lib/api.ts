@@ -50,16 +50,38 @@ export function toApiError(error: unknown, response: Response): ApiError {
   );
 }
 
+/** Each write as it was sent, so one refused for a stale CSRF token can be sent once more. */
+const sentWrites = new WeakMap<Request, Request>();
+
+async function refusedForCsrf(response: Response): Promise<boolean> {
+  if (response.status !== 403) return false;
+  try {
+    const body = (await response.clone().json()) as { message?: unknown };
+    return typeof body.message === "string" && body.message.includes("CSRF");
+  } catch {
+    return false;
+  }
+}
+
 const csrf: Middleware = {
   async onRequest({ request }) {
     if (isSafeMethod(request.method)) return request;
     const token = await csrfToken();
     if (token) request.headers.set(CSRF_HEADER, token);
+    sentWrites.set(request, request.clone());
     return request;
   },
-  onResponse({ request, response }) {
-    if (!isSafeMethod(request.method) && rotatesCsrfToken(new URL(request.url).pathname, response.status)) {
-      forgetCsrfToken();
+  async onResponse({ request, response }) {
+    if (isSafeMethod(request.method)) return response;
+    if (rotatesCsrfToken(new URL(request.url).pathname, response.status)) forgetCsrfToken();
+    const again = sentWrites.get(request);
+    sentWrites.delete(request);
+    // The token held in memory was older than the cookie (cookies cleared, another tab signed
+    // in): ask for the current one and send the write once more.
+    if (again && (await refusedForCsrf(response))) {
+      const token = await csrfToken();
+      if (token) again.headers.set(CSRF_HEADER, token);
+      return globalThis.fetch(again);
     }
     return response;
   },
