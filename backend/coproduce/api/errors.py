@@ -20,6 +20,25 @@ class ErrorCode(StrEnum):
     ORGANISATION_NOT_VERIFIED = "organisation_not_verified"
     SERVER_ERROR = "server_error"
     SERVICE_UNAVAILABLE = "service_unavailable"
+    # Business rules, named so that every code the API can answer with is in the schema.
+    ALREADY_APPLIED = "already_applied"
+    CAP_HELD = "cap_held"
+    GROUPING_NOT_YOURS = "grouping_not_yours"
+    IMAGE_TOO_LARGE = "image_too_large"
+    LAST_OWNER = "last_owner"
+    LINK_INVALID = "link_invalid"
+    LOCKED_OUT = "locked_out"
+    NO_ASSESSMENT_PERIOD = "no_assessment_period"
+    NO_INVOLVEMENT = "no_involvement"
+    NO_SIGNATORY = "no_signatory"
+    NOT_ENGAGED = "not_engaged"
+    OPPORTUNITY_NOT_OPEN = "opportunity_not_open"
+    PLACES_FILLED = "places_filled"
+    TWO_FACTOR_ALREADY_ENABLED = "two_factor_already_enabled"
+    TWO_FACTOR_CODE_WRONG = "two_factor_code_wrong"
+    TWO_FACTOR_NOT_STARTED = "two_factor_not_started"
+    TWO_FACTOR_REQUIRED = "two_factor_required"
+    TWO_FACTOR_SETUP_REQUIRED = "two_factor_setup_required"
 
 
 class ApplicationError(Exception):

@@ -15,6 +15,7 @@ from typing import Any
 from drf_spectacular.openapi import AutoSchema
 from rest_framework.pagination import BasePagination
 
+from .errors import ErrorCode
 from .pagination import StandardPagination
 
 ERROR_SCHEMA: dict[str, Any] = {
@@ -22,7 +23,11 @@ ERROR_SCHEMA: dict[str, Any] = {
     "description": "Every error the API answers with.",
     "properties": {
         "message": {"type": "string", "description": "Plain-English message to show."},
-        "code": {"type": "string", "description": "Stable code, e.g. `invalid`, `not_found`."},
+        "code": {
+            "type": "string",
+            "enum": [code.value for code in ErrorCode],
+            "description": "Stable code, e.g. `invalid`, `not_found`.",
+        },
         "fields": {
             "type": "object",
             "description": "Messages for particular fields: a list of strings per field "

@@ -3186,8 +3186,11 @@ export interface components {
         Error: {
             /** @description Plain-English message to show. */
             message: string;
-            /** @description Stable code, e.g. `invalid`, `not_found`. */
-            code: string;
+            /**
+             * @description Stable code, e.g. `invalid`, `not_found`.
+             * @enum {string}
+             */
+            code: "invalid" | "not_authenticated" | "authentication_failed" | "permission_denied" | "not_found" | "method_not_allowed" | "unsupported_media_type" | "conflict" | "throttled" | "request_too_large" | "organisation_not_verified" | "server_error" | "service_unavailable" | "already_applied" | "cap_held" | "grouping_not_yours" | "image_too_large" | "last_owner" | "link_invalid" | "locked_out" | "no_assessment_period" | "no_involvement" | "no_signatory" | "not_engaged" | "opportunity_not_open" | "places_filled" | "two_factor_already_enabled" | "two_factor_code_wrong" | "two_factor_not_started" | "two_factor_required" | "two_factor_setup_required";
             /** @description Messages for particular fields: a list of strings per field (nested the way the input was). */
             fields: {
                 [key: string]: unknown;
