@@ -8,7 +8,10 @@ import type { components, paths } from "./api-types";
 import { CSRF_HEADER, csrfToken, forgetCsrfToken, isSafeMethod, rotatesCsrfToken } from "./csrf";
 
 export type Schemas = components["schemas"];
-export type ApiErrorBody = Schemas["Error"];
+/** The API's error body; `code` also takes the client's own codes ("network", "unexpected"). */
+export type ApiErrorBody = Omit<Schemas["Error"], "code"> & { code: Schemas["Error"]["code"] | ClientErrorCode };
+/** Codes the web app gives failures that never reached the API or came back unreadable. */
+export type ClientErrorCode = "network" | "unexpected";
 /** Messages for each field, as the API sends them in `fields` (a list of strings per field). */
 export type FieldErrors = Record<string, string[]>;
 
