@@ -10,5 +10,7 @@ export function homeFor(me: Me): string {
 /** A `next` address from the query string, only if it is a path on this site. */
 export function safeNext(next: string | null): string | null {
   if (!next || !next.startsWith("/") || next.startsWith("//")) return null;
+  // Signing in again should not sign someone straight out, or say again that they were.
+  if (/^\/(sign-out|session-ended)(\/|\?|$)/.test(next)) return null;
   return next;
 }
