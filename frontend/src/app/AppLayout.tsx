@@ -1,23 +1,50 @@
+import { useQuery } from "@tanstack/react-query";
 import { Outlet } from "react-router";
 
 import { PageLayout, type NavItem } from "@/components/PageLayout";
-import { useSession } from "@/features/auth/api/session";
+import { useSession, type Me } from "@/features/auth/api/session";
+import { unreadCountQuery } from "@/features/notifications/api/notifications";
+
+const PUBLIC_NAVIGATION: NavItem[] = [
+  { to: "/", label: "Home" },
+  { to: "/opportunities", label: "Find a role" },
+  { to: "/sign-in", label: "Sign in" },
+  { to: "/register", label: "Create an account" },
+];
+
+/** The contributor portal's pages, with how many notifications are waiting. */
+export function portalNavigation(unread: number | undefined): NavItem[] {
+  return [
+    { to: "/me/", label: "Dashboard" },
+    { to: "/me/earnings", label: "Earnings" },
+    { to: "/me/roles", label: "Roles" },
+    { to: "/me/expenses", label: "Expenses" },
+    { to: "/me/letters", label: "Letters" },
+    {
+      to: "/me/notifications",
+      label: "Notifications",
+      badge: unread ? { text: String(unread), label: unread === 1 ? "1 not read" : `${unread} not read` } : undefined,
+    },
+    { to: "/me/account", label: "Account" },
+    { to: "/sign-out", label: "Sign out" },
+  ];
+}
+
+function navigationFor(me: Me | null | undefined, unread: number | undefined): NavItem[] {
+  if (!me) return PUBLIC_NAVIGATION;
+  if (me.account_type === "contributor") return portalNavigation(unread);
+  return [
+    { to: "/me/", label: "Your dashboard" },
+    { to: "/sign-out", label: "Sign out" },
+  ];
+}
 
 /** Every page: the layout, with navigation for who is signed in. */
 export function AppLayout() {
   const { data: me } = useSession();
-  const navigation: NavItem[] = me
-    ? [
-        { to: "/me/", label: "Your dashboard" },
-        { to: "/sign-out", label: "Sign out" },
-      ]
-    : [
-        { to: "/", label: "Home" },
-        { to: "/sign-in", label: "Sign in" },
-        { to: "/register", label: "Create an account" },
-      ];
+  const unread = useQuery({ ...unreadCountQuery(), enabled: me?.account_type === "contributor" });
   return (
-    <PageLayout navigation={navigation}>
+    <PageLayout navigation={navigationFor(me, unread.data)}>
       <Outlet />
     </PageLayout>
   );

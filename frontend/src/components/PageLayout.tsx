@@ -1,7 +1,23 @@
-import type { ReactNode } from "react";
-import { Link, NavLink } from "react-router";
+import { useEffect, useState, type ReactNode } from "react";
+import { Link, NavLink, useLocation } from "react-router";
 
-export type NavItem = { to: string; label: string };
+/** A link in the service navigation; `badge` is a count shown beside it, with words for it. */
+export type NavItem = { to: string; label: string; badge?: { text: string; label: string } };
+
+const WIDE = "(min-width: 40.0625em)";
+
+/** Whether the screen is wide enough for the whole menu to show without the Menu button. */
+function useWideScreen(): boolean {
+  const [wide, setWide] = useState(() => typeof window.matchMedia !== "function" || window.matchMedia(WIDE).matches);
+  useEffect(() => {
+    if (typeof window.matchMedia !== "function") return;
+    const query = window.matchMedia(WIDE);
+    const update = () => setWide(query.matches);
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return wide;
+}
 
 type Props = {
   navigation: NavItem[];
@@ -10,6 +26,12 @@ type Props = {
 
 /** Skip link, header with the service name, service navigation, main and footer. */
 export function PageLayout({ navigation, children }: Props) {
+  const wide = useWideScreen();
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  // A new page closes the menu on a small screen.
+  useEffect(() => setOpen(false), [pathname]);
+  const collapsible = navigation.length > 4 && !wide;
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
@@ -25,11 +47,30 @@ export function PageLayout({ navigation, children }: Props) {
       <section aria-label="Service information" className="govuk-service-navigation">
         <div className="govuk-width-container">
           <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-            <ul className="govuk-service-navigation__list">
+            {collapsible && (
+              <button
+                type="button"
+                className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                aria-controls="navigation"
+                aria-expanded={open}
+                onClick={() => setOpen((value) => !value)}
+              >
+                Menu
+              </button>
+            )}
+            <ul className="govuk-service-navigation__list" id="navigation" hidden={collapsible && !open}>
               {navigation.map((item) => (
                 <li key={item.to} className="govuk-service-navigation__item">
                   <NavLink to={item.to} end className="govuk-service-navigation__link">
                     {item.label}
+                    {item.badge && (
+                      <>
+                        <span className="govuk-visually-hidden"> ({item.badge.label})</span>
+                        <span className="app-nav-badge" aria-hidden="true">
+                          {item.badge.text}
+                        </span>
+                      </>
+                    )}
                   </NavLink>
                 </li>
               ))}

@@ -8,6 +8,7 @@ export type Preferences = Schemas["NotificationPreference"];
 export const notificationKeys = {
   all: ["notifications"] as const,
   list: () => [...notificationKeys.all, "list"] as const,
+  unread: () => [...notificationKeys.all, "unread"] as const,
   preferences: () => [...notificationKeys.all, "preferences"] as const,
 };
 
@@ -15,6 +16,14 @@ export const notificationsQuery = () =>
   queryOptions({
     queryKey: notificationKeys.list(),
     queryFn: () => unwrap(api.GET("/api/v1/notifications/", { params: { query: { page_size: 50 } } })),
+  });
+
+/** How many notifications are not read yet: the count of the first page of unread ones. */
+export const unreadCountQuery = () =>
+  queryOptions({
+    queryKey: notificationKeys.unread(),
+    queryFn: async () => (await unwrap(api.GET("/api/v1/notifications/", { params: { query: { unread: true, page_size: 1 } } }))).count,
+    staleTime: 60_000,
   });
 
 export const preferencesQuery = () =>
@@ -27,7 +36,11 @@ export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => unwrap(api.POST("/api/v1/notifications/{notification_id}/read/", { params: { path: { notification_id: id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.list() }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: notificationKeys.list() }),
+        queryClient.invalidateQueries({ queryKey: notificationKeys.unread() }),
+      ]),
   });
 }
 
