@@ -35,3 +35,19 @@ export function ErrorSummary({ errors, submitCount = 0 }: Props) {
     </div>
   );
 }
+
+/**
+ * The summary's rows for a form: its own message first, then each field's, in the order of
+ * `labels` (field name → its label), each linking to its field.
+ */
+export function errorSummaryItems(
+  form: { formError: string | null; fieldErrors: Record<string, string> },
+  labels: Record<string, string>,
+): ErrorSummaryItem[] {
+  const items: ErrorSummaryItem[] = form.formError ? [{ message: form.formError }] : [];
+  for (const [field, label] of Object.entries(labels)) {
+    const message = form.fieldErrors[field];
+    if (message) items.push({ field, message: `${label}: ${message}` });
+  }
+  return items;
+}

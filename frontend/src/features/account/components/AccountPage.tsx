@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { Link } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { NotificationBanner } from "@/components/NotificationBanner";
 import { PageHeading } from "@/components/PageHeading";
 import { Radios } from "@/components/Radios";
@@ -12,7 +12,6 @@ import { TextInput } from "@/components/TextInput";
 import { useApiForm } from "@/hooks/useApiForm";
 
 import { profileQuery, useSaveProfile, type Profile } from "../api/account";
-import { errorItems } from "./formErrors";
 
 const LABELS: Record<string, string> = {
   preferred_name: "Name you like to be called",
@@ -45,7 +44,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const form = useApiForm({ submit, fields: FIELDS });
   return (
     <>
-      <ErrorSummary errors={errorItems(form, LABELS)} submitCount={save.submittedAt} />
+      <ErrorSummary errors={errorSummaryItems(form, LABELS)} submitCount={save.submittedAt} />
       {save.isSuccess && !form.busy && <NotificationBanner type="success" heading="Your details have been saved." />}
       <form onSubmit={form.onSubmit} noValidate>
         <h2 className="govuk-heading-m">Your details</h2>

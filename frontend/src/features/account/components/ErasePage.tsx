@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { Link } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { Panel } from "@/components/Panel";
 import { TextInput } from "@/components/TextInput";
@@ -10,7 +10,6 @@ import { useApiForm } from "@/hooks/useApiForm";
 import { ApiError } from "@/lib/api";
 
 import { useEraseAccount } from "../api/account";
-import { errorItems } from "./formErrors";
 
 const LABELS: Record<string, string> = { confirm: "Confirm", password: "Password" };
 const FIELDS = Object.keys(LABELS);
@@ -53,7 +52,7 @@ export function ErasePage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errorItems(form, LABELS)} submitCount={checkCount} />
+        <ErrorSummary errors={errorSummaryItems(form, LABELS)} submitCount={checkCount} />
         <PageHeading hasErrors={form.hasErrors}>Delete your account</PageHeading>
         <p className="govuk-body">If you delete your account:</p>
         <ul className="govuk-list govuk-list--bullet">

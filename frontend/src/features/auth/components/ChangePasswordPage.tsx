@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { Link } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { Panel } from "@/components/Panel";
 import { TextInput } from "@/components/TextInput";
@@ -10,7 +10,6 @@ import { useApiForm } from "@/hooks/useApiForm";
 import { usePageTitle } from "@/hooks/usePageTitle";
 
 import { usePasswordChange } from "../api/account";
-import { summaryItems } from "./summaryItems";
 
 const LABELS: Record<string, string> = { current_password: "Your password now", new_password: "New password" };
 const FIELDS = Object.keys(LABELS);
@@ -45,7 +44,7 @@ export function ChangePasswordPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryItems(form, LABELS)} submitCount={change.submittedAt} />
+        <ErrorSummary errors={errorSummaryItems(form, LABELS)} submitCount={change.submittedAt} />
         <PageHeading hasErrors={form.hasErrors}>Change your password</PageHeading>
         <form onSubmit={form.onSubmit} noValidate>
           <TextInput name="current_password" label="Your password now" type="password" autoComplete="current-password" error={form.fieldErrors.current_password} />

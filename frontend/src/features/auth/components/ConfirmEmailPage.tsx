@@ -2,12 +2,11 @@ import { useCallback } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { useApiForm } from "@/hooks/useApiForm";
 
 import { useRegisterConfirm } from "../api/account";
-import { summaryItems } from "./summaryItems";
 
 /** The page the e-mailed link opens after registering: /confirm-email/{uid}/{token}. It asks
  * for one press rather than confirming on load, so a mail scanner opening the link does not
@@ -22,7 +21,7 @@ export function ConfirmEmailPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryItems(form, {})} submitCount={confirm.submittedAt} />
+        <ErrorSummary errors={errorSummaryItems(form, {})} submitCount={confirm.submittedAt} />
         <PageHeading hasErrors={form.hasErrors}>Confirm your e-mail address</PageHeading>
         <p className="govuk-body">Press the button to finish setting up your account. You will then be signed in.</p>
         <form onSubmit={form.onSubmit} noValidate>

@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { Link } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { Panel } from "@/components/Panel";
 import { TextInput } from "@/components/TextInput";
@@ -11,7 +11,6 @@ import { usePageTitle } from "@/hooks/usePageTitle";
 
 import { usePasswordResetRequest } from "../api/account";
 import type { MessageAnswer } from "../api/calls";
-import { summaryItems } from "./summaryItems";
 
 const LABELS: Record<string, string> = { email: "E-mail address" };
 const FIELDS = Object.keys(LABELS);
@@ -45,7 +44,7 @@ export function ForgotPasswordPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryItems(form, LABELS)} submitCount={request.submittedAt} />
+        <ErrorSummary errors={errorSummaryItems(form, LABELS)} submitCount={request.submittedAt} />
         <PageHeading hasErrors={form.hasErrors}>Reset your password</PageHeading>
         <p className="govuk-body">Enter the e-mail address you use for Coproduce. We will send you a link to choose a new password.</p>
         <form onSubmit={form.onSubmit} noValidate>

@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { Link, useNavigate } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { Panel } from "@/components/Panel";
 import { Radios } from "@/components/Radios";
@@ -12,7 +12,6 @@ import { usePageTitle } from "@/hooks/usePageTitle";
 
 import { useRegister, type RegisterInput, type RegisterResult } from "../api/session";
 import { homeFor } from "../hooks/useHomeFor";
-import { summaryItems } from "./summaryItems";
 
 const LABELS: Record<string, string> = {
   full_name: "Your name",
@@ -60,7 +59,7 @@ export function RegisterPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryItems(form, LABELS)} submitCount={register.submittedAt} />
+        <ErrorSummary errors={errorSummaryItems(form, LABELS)} submitCount={register.submittedAt} />
         <PageHeading hasErrors={form.hasErrors}>Create an account</PageHeading>
         <form onSubmit={form.onSubmit} noValidate>
           <TextInput name="full_name" label="Your name" autoComplete="name" error={form.fieldErrors.full_name} />

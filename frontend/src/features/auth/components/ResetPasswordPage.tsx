@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { Panel } from "@/components/Panel";
 import { TextInput } from "@/components/TextInput";
@@ -10,7 +10,6 @@ import { useApiForm } from "@/hooks/useApiForm";
 import { usePageTitle } from "@/hooks/usePageTitle";
 
 import { usePasswordResetConfirm } from "../api/account";
-import { summaryItems } from "./summaryItems";
 
 const LABELS: Record<string, string> = { new_password: "New password", token: "The link" };
 const FIELDS = ["new_password"];
@@ -46,7 +45,7 @@ export function ResetPasswordPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryItems(form, LABELS)} submitCount={confirm.submittedAt} />
+        <ErrorSummary errors={errorSummaryItems(form, LABELS)} submitCount={confirm.submittedAt} />
         <PageHeading hasErrors={form.hasErrors}>Choose a new password</PageHeading>
         <form onSubmit={form.onSubmit} noValidate>
           <TextInput

@@ -2,14 +2,13 @@ import { useCallback } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { TextInput } from "@/components/TextInput";
 import { useApiForm } from "@/hooks/useApiForm";
 
 import { useSignIn, type SignInResult } from "../api/session";
 import { homeFor, safeNext } from "../hooks/useHomeFor";
-import { summaryItems } from "./summaryItems";
 
 const FIELDS = ["email", "password"] as const;
 const LABELS: Record<string, string> = { email: "E-mail address", password: "Password" };
@@ -35,7 +34,7 @@ export function SignInPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryItems(form, LABELS)} submitCount={signIn.submittedAt} />
+        <ErrorSummary errors={errorSummaryItems(form, LABELS)} submitCount={signIn.submittedAt} />
         <PageHeading hasErrors={form.hasErrors}>Sign in</PageHeading>
         <form onSubmit={form.onSubmit} noValidate>
           <TextInput name="email" label="E-mail address" type="email" autoComplete="email" spellCheck={false} error={form.fieldErrors.email} />

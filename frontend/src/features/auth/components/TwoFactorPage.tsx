@@ -2,14 +2,13 @@ import { useCallback } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { TextInput } from "@/components/TextInput";
 import { useApiForm } from "@/hooks/useApiForm";
 
 import { useTwoFactor } from "../api/account";
 import { safeNext } from "../hooks/useHomeFor";
-import { summaryItems } from "./summaryItems";
 
 const LABELS: Record<string, string> = { code: "Code" };
 const FIELDS = Object.keys(LABELS);
@@ -25,7 +24,7 @@ export function TwoFactorPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryItems(form, LABELS)} submitCount={verify.submittedAt} />
+        <ErrorSummary errors={errorSummaryItems(form, LABELS)} submitCount={verify.submittedAt} />
         <PageHeading hasErrors={form.hasErrors}>Enter your code</PageHeading>
         <form onSubmit={form.onSubmit} noValidate>
           <TextInput

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef, useState, type ChangeEvent } from "react"
 import { Link } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { Panel } from "@/components/Panel";
 import { Radios } from "@/components/Radios";
@@ -14,7 +14,6 @@ import { ApiError } from "@/lib/api";
 import { claimOrganisationsQuery, useSubmitClaim, type Category, type Claim, type ClaimItem } from "../api/expenses";
 import type { UploadProgress } from "../api/upload";
 import { percent, RECEIPT_ACCEPT, receiptProblem } from "../hooks/receipts";
-import { errorItems } from "./formErrors";
 
 const CATEGORIES: { value: Category; label: string }[] = [
   { value: "travel", label: "Travel (fares, parking)" },
@@ -126,7 +125,7 @@ export function NewClaimPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errorItems(form, labels)} submitCount={submitCount} />
+        <ErrorSummary errors={errorSummaryItems(form, labels)} submitCount={submitCount} />
         <PageHeading hasErrors={form.hasErrors}>Claim expenses</PageHeading>
         {organisations.isPending && <p className="govuk-body" aria-live="polite">Loading the organisations you work with</p>}
         {organisations.isSuccess && list.length === 0 && (

@@ -3,7 +3,7 @@ import { useCallback, useState } from "react";
 import { useNavigate } from "react-router";
 
 import { Button } from "@/components/Button";
-import { ErrorSummary } from "@/components/ErrorSummary";
+import { ErrorSummary, errorSummaryItems } from "@/components/ErrorSummary";
 import { PageHeading } from "@/components/PageHeading";
 import { Radios } from "@/components/Radios";
 import { SummaryList } from "@/components/SummaryList";
@@ -13,7 +13,6 @@ import { ApiError } from "@/lib/api";
 
 import { letterOrganisationsQuery, useRequestLetter, type LetterRequest } from "../api/letters";
 import { formatDay } from "./dates";
-import { errorItems } from "./formErrors";
 
 const KINDS: { value: LetterRequest["kind"]; label: string; hint: string }[] = [
   {
@@ -92,7 +91,7 @@ export function RequestLetterPage() {
     const kind = KINDS.find((k) => k.value === answers.kind);
     return (
       <>
-        <ErrorSummary errors={errorItems(confirm, {})} submitCount={request.submittedAt} />
+        <ErrorSummary errors={errorSummaryItems(confirm, {})} submitCount={request.submittedAt} />
         <PageHeading hasErrors={confirm.hasErrors}>Check your answers before asking for the letter</PageHeading>
         <SummaryList
           rows={[
@@ -118,7 +117,7 @@ export function RequestLetterPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errorItems(questions, LABELS)} submitCount={checkCount} />
+        <ErrorSummary errors={errorSummaryItems(questions, LABELS)} submitCount={checkCount} />
         <PageHeading hasErrors={questions.hasErrors}>Ask for a letter</PageHeading>
         {organisations.isPending && <p className="govuk-body" aria-live="polite">Loading the organisations you work with</p>}
         {organisations.isSuccess && list.length === 0 && (
