@@ -1,6 +1,7 @@
 """Faults injected into real processes (issue 14 acceptance): Redis stopped while fees are
-recorded, and a worker killed mid-render. Nothing committed is lost or made twice, and what
-the worker owed arrives once the part that failed is back."""
+recorded, a worker killed mid-render and mid-evaluation, and PostgreSQL ending the worker's
+connection mid-evaluation. Nothing committed is lost or made twice, and what the worker owed
+arrives once the part that failed is back."""
 
 from __future__ import annotations
 
