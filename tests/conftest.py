@@ -35,9 +35,15 @@ def _staff_two_factor_verified(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Staff whom tests sign in directly (force_authenticate, force_login, tokens) count as
-    having set up two-factor sign-in; tests marked ``two_factor`` see the real requirement."""
+    having set up two-factor sign-in, and as verified by it in the platform admin; tests marked
+    ``two_factor`` see the real requirement."""
     if request.node.get_closest_marker("two_factor") is None:
+        from django.contrib.admin import AdminSite
+
+        from coproduce.admin_site import CoproduceAdminSite
+
         monkeypatch.setattr("accounts.two_factor.two_factor_setup_missing", lambda *, user: False)
+        monkeypatch.setattr(CoproduceAdminSite, "has_permission", AdminSite.has_permission)
 
 
 @pytest.fixture

@@ -28,11 +28,12 @@ def database_url() -> str:
 
 @contextmanager
 def worker_process(
-    *, pool: str = "solo", queue: str | None = None
+    *, pool: str = "solo", queue: str | None = None, app: str = "workers.celery"
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Start a worker on this test run's broker and test database. Yields the queue it
     consumes (a private one, or ``queue``, e.g. "default" to run what the code under test
-    enqueues) and the process, so a test can also kill it."""
+    enqueues) and the process, so a test can also kill it. ``app`` is the Celery app module
+    (fault tests use ``tests.reliability.fault_worker``, the real app with a pause in it)."""
     from django.conf import settings
 
     queue = queue or f"test-{uuid.uuid4().hex[:12]}"
@@ -46,7 +47,7 @@ def worker_process(
     log = open(ROOT / "var" / f"worker-{uuid.uuid4().hex[:8]}.log", "wb")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "workers.celery", "worker",
+            sys.executable, "-m", "celery", "-A", app, "worker",
             "--pool", pool, "--queues", queue, "--hostname", f"{queue}@%h",
             "--without-mingle", "--without-gossip", "--loglevel", "INFO",
         ],

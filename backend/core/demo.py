@@ -131,7 +131,10 @@ def demo_seed(*, password: str) -> list[DemoSignIn]:
         is_staff=True,
         is_superuser=True,
     )
-    sign_ins.append(DemoSignIn(PLATFORM_ADMIN, "platform admin (Django admin at /admin/)"))
+    _demo_two_factor(platform)  # the admin at /admin/ asks for a second factor
+    sign_ins.append(
+        DemoSignIn(PLATFORM_ADMIN, "platform admin (Django admin at /admin/)", two_factor=True)
+    )
 
     for spec in ORGANISATIONS:
         organisation, _ = Organisation.objects.update_or_create(

@@ -16,6 +16,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from coproduce.api.requests import request_user
+from coproduce.api.serializers import StrictSerializer
 
 from .export import personal_data_zip
 from .services import account_erase, erasure_kept_summary
@@ -69,7 +70,7 @@ class EraseApi(APIView):
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "login"
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(StrictSerializer):
         password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
         confirm = serializers.BooleanField(
             help_text="Must be true: erasing an account cannot be undone."

@@ -27,6 +27,7 @@ from .services import (
     INVITATION_MESSAGE,
     invitation_create,
     invitation_respond,
+    invitation_withdraw,
     membership_leave,
     membership_remove,
     membership_role_set,
@@ -169,7 +170,7 @@ class MemberListApi(APIView):
 
 
 class MemberDetailApi(APIView):
-    class RoleInputSerializer(serializers.Serializer):
+    class RoleInputSerializer(StrictSerializer):
         role = serializers.ChoiceField(choices=Role.choices)
 
     @extend_schema(
@@ -220,6 +221,19 @@ class OrganisationInvitationListApi(APIView):
         )
         data = OrganisationInvitationOutputSerializer(page, many=True).data
         return paginator.get_paginated_response(data)
+
+
+class OrganisationInvitationDetailApi(APIView):
+    @extend_schema(
+        responses={204: OpenApiResponse(description="Withdrawn")},
+        summary="Withdraw an invitation nobody has answered (admins; owners for the owner role)",
+        description="The invited person can no longer accept it. The answer is the same "
+        "whether or not the address has an account.",
+    )
+    def delete(self, request: Request, organisation_id: int, invitation_id: int) -> Response:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        invitation_withdraw(by=membership, invitation_id=invitation_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class LeaveApi(APIView):

@@ -82,6 +82,12 @@ INVITATION_MESSAGE = (
 )
 
 
+INVITATION_WITHDRAWN_MESSAGE = (
+    "This invitation was withdrawn by the organisation, so it can no longer be accepted. "
+    "Nothing in your account has been shared with them."
+)
+
+
 def _role_label(role: str) -> str:
     return str(Role(role).label).lower()
 
@@ -157,7 +163,14 @@ def invitation_respond(*, user: User, invitation_id: int, accept: bool) -> Membe
         .first()
     )
     if invitation is None or not user.is_active:
-        raise NotFound("There is no invitation with that id waiting for you.")
+        withdrawn = Invitation.objects.filter(
+            pk=invitation_id, email__iexact=user.email, status=InvitationStatus.WITHDRAWN
+        ).exists()
+        raise NotFound(
+            INVITATION_WITHDRAWN_MESSAGE
+            if withdrawn
+            else "There is no invitation with that id waiting for you."
+        )
     invitation.status = InvitationStatus.ACCEPTED if accept else InvitationStatus.DECLINED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
@@ -167,6 +180,26 @@ def invitation_respond(*, user: User, invitation_id: int, accept: bool) -> Membe
         organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
     )
     return membership
+
+
+@transaction.atomic
+def invitation_withdraw(*, by: Membership, invitation_id: int) -> Invitation:
+    """An admin takes back an invitation nobody has answered. The invited person can no longer
+    accept it; whether the address has an account makes no difference to the answer."""
+    require_role(by, ADMIN_ROLES, action="withdraw invitations")
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(pk=invitation_id, organisation_id=by.organisation_id)
+        .first()
+    )
+    if invitation is None or invitation.status != InvitationStatus.PENDING:
+        raise NotFound("There is no invitation with that id waiting for an answer.")
+    if invitation.role == Role.OWNER and by.role != Role.OWNER:
+        raise PermissionDenied("Only an owner can withdraw an invitation to be an owner.")
+    invitation.status = InvitationStatus.WITHDRAWN
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    return invitation
 
 
 def _lock_members(organisation_id: int) -> list[Membership]:

@@ -25,6 +25,11 @@ urlpatterns = [
         name="organisation-invitations",
     ),
     path(
+        "organisations/<id:organisation_id>/invitations/<id:invitation_id>/",
+        apis.OrganisationInvitationDetailApi.as_view(),
+        name="organisation-invitation-detail",
+    ),
+    path(
         "organisations/<id:organisation_id>/leave/",
         apis.LeaveApi.as_view(),
         name="organisation-leave",

@@ -243,3 +243,18 @@ def test_an_erased_persons_kept_fees_raise_no_alerts_or_e_mails(world: World) ->
     assert raised == []
     assert not ThresholdAlert.objects.filter(contributor_id=person.pk).exists()
     assert not [m for m in mail.outbox if any("erased.invalid" in to for to in m.to)]
+
+
+def test_erasure_refuses_unknown_fields_and_erases_nothing(world: World) -> None:
+    person = world.contributor
+
+    response = as_user(person).post(
+        "/api/v1/me/erase/",
+        {"password": TEST_PASSWORD, "confirm": True, "keep_payments": False},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "keep_payments" in response.json()["fields"]
+    person.refresh_from_db()
+    assert person.is_active and person.email == EMAIL

@@ -1,6 +1,7 @@
 """Faults injected into real processes (issue 14 acceptance): Redis stopped while fees are
-recorded, and a worker killed mid-render. Nothing committed is lost or made twice, and what
-the worker owed arrives once the part that failed is back."""
+recorded, a worker killed mid-render and mid-evaluation, and PostgreSQL ending the worker's
+connection mid-evaluation. Nothing committed is lost or made twice, and what the worker owed
+arrives once the part that failed is back."""
 
 from __future__ import annotations
 
@@ -229,3 +230,119 @@ def test_a_worker_killed_mid_render_is_made_good_by_the_next_worker_on_its_own(
     assert Letter.objects.count() == 1
     assert Notification.objects.filter(user=scene.contributor, kind="letter_issued").count() == 1
     assert letter.issued_at is not None and letter.issued_at <= stamp + timedelta(seconds=1)
+
+
+def _over_the_esa_limit(northfield: Org) -> Any:
+    """A contributor with the £20 ESA lower limit and £24 of fees this week, recorded (and the
+    evaluation enqueued) through the API."""
+    threshold_rules_load()
+    person = ContributorFactory.create()
+    northfield.engage(person)
+    BenefitCircumstances.objects.create(
+        user=person, receives_esa=True, esa_permitted_work_limit="lower"
+    )
+    week = period_containing(PeriodKind.BENEFIT_WEEK, uk_today())
+    assert northfield.record(person, "24.00", week.start).status_code == 201
+    return person
+
+
+def _alerted_once_and_emailed(person: Any) -> bool:
+    return Notification.objects.filter(
+        user=person, kind="threshold_alert", emailed_at__isnull=False
+    ).exists()
+
+
+@pytest.fixture
+def pause_mid_evaluation(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> tuple[Any, Any]:
+    """Workers started with ``app=FAULT_WORKER`` pause once inside an evaluation's transaction
+    (see ``tests.reliability.fault_worker``): the marker appears when they do, and they go on
+    when the release file exists."""
+    marker, release = tmp_path / "paused", tmp_path / "release"
+    monkeypatch.setenv("FAULT_PAUSE_MARKER", str(marker))
+    monkeypatch.setenv("FAULT_PAUSE_RELEASE", str(release))
+    return marker, release
+
+
+FAULT_WORKER = "tests.reliability.fault_worker"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_evaluation_leaves_one_alert_and_one_email_after_the_restart(
+    real_broker: None, pause_mid_evaluation: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed inside the evaluation's transaction, after the alert and its notification were
+    written: nothing of it is kept, and the restarted worker raises the alert once."""
+    marker, _ = pause_mid_evaluation
+    person = _over_the_esa_limit(Org("Northfield"))
+
+    with worker_process(queue="default", app=FAULT_WORKER) as (_, worker):
+        wait_for(marker.exists, timeout=120, what="the worker to be mid-evaluation")
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait()
+    assert not ThresholdAlert.objects.filter(contributor=person).exists()
+    assert not Notification.objects.filter(user=person).exists()
+
+    monkeypatch.delenv("FAULT_PAUSE_MARKER")
+    with worker_process(queue="default"):  # the same worker name, as after a restart
+        wait_for(
+            lambda: _alerted_once_and_emailed(person),
+            timeout=60,
+            what="the alert and its e-mail within a minute of the new worker starting",
+        )
+        wait_for(
+            lambda: not OutboxMessage.objects.filter(finished_at__isnull=True).exists(),
+            timeout=30,
+            what="every task to finish",
+        )
+
+    assert list(
+        ThresholdAlert.objects.filter(contributor=person).values_list("level", flat=True)
+    ) == ["exceeded"]
+    assert Notification.objects.filter(user=person, kind="threshold_alert").count() == 1
+
+
+def _terminate_other_backends() -> int:
+    """End every connection to this test database but the test's own (the worker's)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return len(cursor.fetchall())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_connections_terminated_mid_evaluation_are_retried_and_nothing_is_doubled(
+    real_broker: None, pause_mid_evaluation: tuple[Any, Any]
+) -> None:
+    """PostgreSQL ends the worker's connection in the middle of an evaluation (as on a
+    failover or a restart): the task fails with OperationalError, is retried on a new
+    connection, and the alert, its notification and its e-mail exist once."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("services mode only: needs PostgreSQL (set DATABASE_URL) to end connections")
+    marker, release = pause_mid_evaluation
+    person = _over_the_esa_limit(Org("Northfield"))
+
+    with worker_process(queue="default", app=FAULT_WORKER):
+        wait_for(marker.exists, timeout=120, what="the worker to be mid-evaluation")
+        assert _terminate_other_backends() >= 1
+        release.touch()
+        wait_for(
+            lambda: _alerted_once_and_emailed(person),
+            timeout=60,
+            what="the evaluation retried on a new connection",
+        )
+        wait_for(
+            lambda: not OutboxMessage.objects.filter(finished_at__isnull=True).exists(),
+            timeout=30,
+            what="every task to finish",
+        )
+
+    assert list(
+        ThresholdAlert.objects.filter(contributor=person).values_list("level", flat=True)
+    ) == ["exceeded"]
+    assert Notification.objects.filter(user=person, kind="threshold_alert").count() == 1

@@ -425,3 +425,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# The platform admin asks for a second factor (coproduce.admin_site).
+INSTALLED_APPS = [
+    "coproduce.apps.CoproduceAdminConfig" if app == "django.contrib.admin" else app
+    for app in INSTALLED_APPS
+]
