@@ -20,8 +20,8 @@ from accounts.models import User
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
 
+from .fees.selectors import payment_get
 from .models import Payment
-from .selectors import payment_get
 
 # The fields a change is described for, with the words used for them, in the order shown.
 DESCRIBED_FIELDS: dict[str, str] = {

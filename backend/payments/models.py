@@ -332,6 +332,8 @@ class ExpenseClaim(models.Model):
     note = models.TextField(blank=True)
     # NULL, not "", when absent: the unique constraint applies only to real keys.
     idempotency_key = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
+    # What the keyed request asked for: a retry must ask for the same claim.
+    request_fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

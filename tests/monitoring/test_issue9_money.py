@@ -391,7 +391,7 @@ def test_booking_a_session_raises_the_forecast_alert_at_once(
 ) -> None:
     from datetime import time
 
-    from opportunities import services as opportunities
+    from opportunities.roles import services as opportunities
 
     engagement = esa_person.engagements.get(opportunity__organisation=northfield.organisation)
 
