@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
+from coproduce.money import money
 
 from .fees.selectors import payment_get
 from .models import Payment
@@ -76,7 +77,7 @@ def _text(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, Decimal):
-        return f"{value:.2f}"
+        return str(money(value))
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

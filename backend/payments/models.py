@@ -14,6 +14,13 @@ from coproduce.money import MoneyField
 from periods import PeriodKind
 
 
+def _staff() -> models.ForeignKey[Any, Any]:
+    """Who did something to a row (approved, paid, decided...), kept if they leave."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+
 class PaymentChoice(models.TextChoices):
     FULL = "full", "Full fee"
     REDUCED = "reduced", "A lower amount"
@@ -172,7 +179,7 @@ class Payment(models.Model):
     # The pay date of the run the payment is in, until it is paid.
     planned_on = models.DateField(null=True, blank=True)
     # The UK date the payment counts on for limits: paid date, else the run's pay date, else
-    # the due date. Only the ledger's one door (payments.services) changes it.
+    # the due date. Only the ledger's one door (payments.landing) changes it.
     counts_on = models.DateField()
     # Hours of work the fee is for (ESA permitted work is limited by hours as well as money).
     # NULL when not recorded; a fee needs hours unless it is marked not time-based.
@@ -195,16 +202,10 @@ class Payment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approved_by = _staff()
     approved_at = models.DateTimeField(null=True, blank=True)
-    paid_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    paid_by = _staff()
+    cancelled_by = _staff()
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -277,14 +278,6 @@ class Payment(models.Model):
         instance = super().from_db(db, field_names, values)
         instance._loaded_status = instance.__dict__.get("status") or ""
         return instance
-
-    @property
-    def counts_towards_limits(self) -> bool:
-        return (
-            self.kind == PaymentKind.FEE
-            and self.choice != PaymentChoice.DONATE
-            and self.status in LIVE_STATUSES
-        )
 
 
 class FinanceSettings(models.Model):
@@ -365,9 +358,7 @@ class ExpenseItem(models.Model):
     amount = MoneyField()
     status = models.CharField(max_length=10, choices=ItemStatus.choices, default=ItemStatus.PENDING)
     decision_reason = models.TextField(blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = _staff()
     decided_at = models.DateTimeField(null=True, blank=True)
     payment = models.OneToOneField(
         Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="expense_item"
@@ -428,9 +419,7 @@ class PaymentRun(models.Model):
     # The day finance plans to pay the run: its payments count on it until they are paid.
     pay_on = models.DateField(null=True, blank=True)
     paid_on = models.DateField(null=True, blank=True)
-    marked_paid_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    marked_paid_by = _staff()
     history = HistoricalRecords()
 
     class Meta:

@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
-from coproduce.api.dates import DayField
 from coproduce.api.errors import NotFound
-from coproduce.api.ids import IdField
 from coproduce.api.pagination import paginated_response
 from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
-from coproduce.money import MoneyInput, MoneyOutput, format_gbp
 from organisations.models import Membership
 from organisations.selectors import membership_get
 
 from ..models import (
     EngagementStatus,
-    Expense,
-    InvolvementType,
     Opportunity,
-    OpportunityStatus,
-    PayUnit,
-    Session,
 )
-from ..text import PlainTextField
 from .selectors import (
     can_see_online_links,
     membership_for,
@@ -41,6 +30,16 @@ from .selectors import (
     opportunity_list,
     pay_rate_list,
     session_list,
+)
+from .serializers import (
+    OPPORTUNITY_PARAMETERS,
+    OpportunityCreateInputSerializer,
+    OpportunityInputSerializer,
+    OpportunityOutputSerializer,
+    PayRateInputSerializer,
+    PayRateOutputSerializer,
+    SessionInputSerializer,
+    SessionOutputSerializer,
 )
 from .services import (
     opportunity_archive,
@@ -65,171 +64,12 @@ def _membership_or_404(user: User, organisation_id: int) -> Membership:
     return membership
 
 
-def pay_summary(rate: Decimal | None, unit: str) -> str:
-    if rate is None:
-        return "Unpaid: expenses only"
-    words = {
-        PayUnit.HOUR: "an hour",
-        PayUnit.HALF_DAY: "a half day (up to 4 hours)",
-        PayUnit.DAY: "a day (up to 8 hours)",
-        PayUnit.SESSION: "a session",
-        PayUnit.FIXED: "for the whole role",
-    }
-    return f"{format_gbp(rate)} {words.get(PayUnit(unit), '')}".strip()
-
-
-# Opportunities ------------------------------------------------------------------------------
-
-
-class OpportunityOrganisationSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    slug = serializers.CharField()
-    is_verified = serializers.BooleanField()
-
-
-class OpportunityOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    organisation = OpportunityOrganisationSerializer()
-    title = serializers.CharField()
-    summary = serializers.CharField()
-    description = serializers.CharField()
-    involvement_type = serializers.ChoiceField(choices=InvolvementType.choices)
-    location = serializers.CharField()
-    is_remote = serializers.BooleanField()
-    accessibility = serializers.CharField()
-    places = serializers.IntegerField()
-    places_filled = serializers.IntegerField()
-    places_left = serializers.SerializerMethodField()
-    closing_date = serializers.DateField()
-    status = serializers.ChoiceField(choices=OpportunityStatus.choices)
-    pay_rate = MoneyOutput(allow_null=True)
-    pay_unit = serializers.ChoiceField(
-        choices=PayUnit.choices, allow_blank=True, help_text="Empty when the role is unpaid."
-    )
-    pay_summary = serializers.SerializerMethodField()
-    expenses_covered = serializers.ListField(child=serializers.ChoiceField(choices=Expense.choices))
-    expenses_notes = serializers.CharField()
-    session_count = serializers.IntegerField(allow_null=True)
-    hours_per_session = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
-    published_at = serializers.DateTimeField(allow_null=True)
-    closed_at = serializers.DateTimeField(allow_null=True)
-
-    def get_places_left(self, opportunity: Opportunity) -> int:
-        filled: int = getattr(opportunity, "places_filled", 0)
-        return max(opportunity.places - filled, 0)
-
-    def get_pay_summary(self, opportunity: Opportunity) -> str:
-        return pay_summary(opportunity.pay_rate, opportunity.pay_unit)
-
-
 def _opportunity_out(opportunity: Opportunity) -> dict[str, Any]:
     if not hasattr(opportunity, "places_filled"):
         opportunity.places_filled = opportunity.engagements.filter(  # type: ignore[attr-defined]
             status=EngagementStatus.ACTIVE
         ).count()
     return dict(OpportunityOutputSerializer(opportunity).data)
-
-
-_TYPE_MESSAGE = "Choose a type of involvement from the list."
-_PAY_UNIT_MESSAGE = "Say what the pay rate is for: hour, half day, day, session or fixed fee."
-
-
-class OpportunityInputSerializer(StrictSerializer):
-    title = PlainTextField(max_length=200)
-    summary = PlainTextField(max_length=500)
-    description = PlainTextField(required=False, allow_blank=True, max_length=20000)
-    involvement_type = serializers.ChoiceField(
-        choices=InvolvementType.choices, error_messages={"invalid_choice": _TYPE_MESSAGE}
-    )
-    location = PlainTextField(required=False, allow_blank=True, max_length=200)
-    is_remote = serializers.BooleanField(required=False)
-    accessibility = PlainTextField(required=False, allow_blank=True, max_length=5000)
-    places = serializers.IntegerField(
-        min_value=1,
-        max_value=10000,
-        error_messages={"min_value": "There must be at least 1 place."},
-    )
-    closing_date = DayField()
-    pay_rate = MoneyInput(
-        required=False,
-        allow_null=True,
-        help_text="Leave out to use the organisation's default rate; null if unpaid.",
-    )
-    pay_unit = serializers.ChoiceField(
-        choices=PayUnit.choices,
-        required=False,
-        allow_blank=True,
-        error_messages={"invalid_choice": "Choose hour, half_day, day, session or fixed."},
-    )
-    expenses_covered = serializers.ListField(
-        child=serializers.ChoiceField(
-            choices=Expense.choices,
-            error_messages={
-                "invalid_choice": "Choose from travel, care, meals, internet_phone, other."
-            },
-        ),
-        required=False,
-    )
-    expenses_notes = PlainTextField(required=False, allow_blank=True, max_length=5000)
-    session_count = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=1000
-    )
-    hours_per_session = serializers.DecimalField(
-        max_digits=5,
-        decimal_places=2,
-        required=False,
-        allow_null=True,
-        min_value=Decimal("0.25"),
-        max_value=Decimal(24),
-        error_messages={
-            "min_value": "Enter at least 0.25 hours.",
-            "max_value": "Enter no more than 24 hours.",
-        },
-    )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        # On PATCH the role's current unit may apply; the service checks the result.
-        if not self.partial and attrs.get("pay_rate") is not None and not attrs.get("pay_unit"):
-            raise serializers.ValidationError({"pay_unit": [_PAY_UNIT_MESSAGE]})
-        return attrs
-
-
-class OpportunityCreateInputSerializer(OpportunityInputSerializer):
-    organisation = IdField(help_text="The organisation posting the role.")
-
-
-_OPPORTUNITY_PARAMETERS = [
-    OpenApiParameter("q", OpenApiTypes.STR, description="Words to search for"),
-    OpenApiParameter(
-        "involvement_type", OpenApiTypes.STR, enum=InvolvementType.values, many=True, explode=True
-    ),
-    OpenApiParameter("remote", OpenApiTypes.BOOL, description="Only remote (or only in person)"),
-    OpenApiParameter("place", OpenApiTypes.STR, description="Words in the role's place"),
-    OpenApiParameter(
-        "paid", OpenApiTypes.BOOL, description="Only paid roles (or only expenses-only roles)"
-    ),
-    OpenApiParameter("organisation", OpenApiTypes.INT),
-    OpenApiParameter("closing_after", OpenApiTypes.DATE, description="Closing on or after"),
-    OpenApiParameter(
-        "status",
-        OpenApiTypes.STR,
-        enum=OpportunityStatus.values,
-        many=True,
-        explode=True,
-        description="Members see their own organisation's drafts, closed and archived roles.",
-    ),
-    OpenApiParameter(
-        "ordering",
-        OpenApiTypes.STR,
-        enum=["closing_date", "-closing_date", "created_at", "-created_at", "title", "-title"],
-        description="Default: closing date, soonest first.",
-    ),
-    OpenApiParameter("page", OpenApiTypes.INT),
-    OpenApiParameter("page_size", OpenApiTypes.INT),
-]
 
 
 class OpportunityListApi(APIView):
@@ -239,7 +79,7 @@ class OpportunityListApi(APIView):
         return [IsAuthenticated()]
 
     @extend_schema(
-        parameters=_OPPORTUNITY_PARAMETERS,
+        parameters=OPPORTUNITY_PARAMETERS,
         responses=OpportunityOutputSerializer(many=True),
         summary="Find roles (published and open; members also see their organisation's roles)",
     )
@@ -345,48 +185,6 @@ class OpportunityArchiveApi(_OpportunityActionApi):
 # Sessions -----------------------------------------------------------------------------------
 
 
-class SessionOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    opportunity_id = serializers.IntegerField()
-    date = serializers.DateField()
-    start_time = serializers.TimeField(help_text="UK local time (Europe/London)")
-    end_time = serializers.TimeField(help_text="UK local time (Europe/London)")
-    location = serializers.CharField()
-    online_link = serializers.SerializerMethodField(
-        help_text="Only for the organisation and contributors taking part; otherwise empty."
-    )
-    planned_hours = serializers.DecimalField(max_digits=5, decimal_places=2)
-
-    def get_online_link(self, session: Session) -> str:
-        return session.online_link if self.context.get("show_links") else ""
-
-
-class SessionInputSerializer(StrictSerializer):
-    date = DayField()
-    start_time = serializers.TimeField()
-    end_time = serializers.TimeField()
-    location = PlainTextField(required=False, allow_blank=True, max_length=200)
-    online_link = serializers.URLField(required=False, allow_blank=True, max_length=200)
-    planned_hours = serializers.DecimalField(
-        max_digits=5,
-        decimal_places=2,
-        required=False,
-        min_value=Decimal("0.01"),
-        max_value=Decimal(24),
-        error_messages={
-            "min_value": "Enter hours more than 0.",
-            "max_value": "Enter no more than 24 hours.",
-        },
-    )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if attrs["end_time"] <= attrs["start_time"]:
-            raise serializers.ValidationError(
-                {"end_time": ["Choose an end time after the start time."]}
-            )
-        return attrs
-
-
 class SessionListApi(APIView):
     def get_permissions(self) -> list[BasePermission]:
         if self.request.method == "GET":
@@ -425,23 +223,6 @@ class SessionListApi(APIView):
         )
         out = SessionOutputSerializer(session, context={"show_links": True})
         return Response(out.data, status=status.HTTP_201_CREATED)
-
-
-class PayRateOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    description = serializers.CharField()
-    amount = MoneyOutput()
-    unit = serializers.ChoiceField(choices=PayUnit.choices)
-    is_default = serializers.BooleanField()
-
-
-class PayRateInputSerializer(StrictSerializer):
-    name = PlainTextField(max_length=200)
-    description = PlainTextField(required=False, allow_blank=True, max_length=2000)
-    amount = MoneyInput()
-    unit = serializers.ChoiceField(choices=PayUnit.choices)
-    is_default = serializers.BooleanField(required=False, default=False)
 
 
 class PayRateListApi(APIView):
