@@ -28,6 +28,7 @@ from opportunities.engagements.selectors import (
     organisation_membership_for_engagement,
 )
 from opportunities.serializers import AttendanceInputSerializer, AttendanceOutputSerializer
+from organisations.models import Membership
 from organisations.selectors import membership_get
 
 from ..idempotency import HEADER, fingerprint, idempotency_key_from
@@ -215,21 +216,47 @@ class PaymentDetailApi(APIView):
         )
 
 
-class PaymentApproveApi(APIView):
+class PaidOnSerializer(StrictSerializer):
+    paid_on = DayField()
+
+
+# POST payments/{id}/<action>/: the payment, the caller's membership of its organisation,
+# the action's fields (``fields``; none by default) and one service. (A comment, not a
+# docstring: a view's docstring would become each operation's description in the schema.)
+class _PaymentActionApi(APIView):
+    fields: type[StrictSerializer] = StrictSerializer
+
+    def act(self, membership: Membership, payment: Payment, data: dict[str, Any]) -> Payment:
+        raise NotImplementedError
+
+    def post(self, request: Request, payment_id: int) -> Response:
+        membership, payment = payment_for_member(user=request_user(request), payment_id=payment_id)
+        serializer = self.fields(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        done = self.act(membership, payment, dict(serializer.validated_data))
+        return Response(PaymentOutputSerializer(done).data)
+
+
+class PaymentApproveApi(_PaymentActionApi):
+    def act(self, membership: Membership, payment: Payment, data: dict[str, Any]) -> Payment:
+        return payment_approve(by=membership, payment=payment)
+
     @extend_schema(
         request=None, responses=PaymentOutputSerializer, summary="Approve a payment (finance)"
     )
     def post(self, request: Request, payment_id: int) -> Response:
-        StrictSerializer(data=request.data).is_valid(raise_exception=True)  # takes no fields
-        membership, payment = payment_for_member(user=request_user(request), payment_id=payment_id)
-        return Response(
-            PaymentOutputSerializer(payment_approve(by=membership, payment=payment)).data
-        )
+        return super().post(request, payment_id)
 
 
-class PaymentCancelApi(APIView):
-    class CancelSerializer(StrictSerializer):
-        reason = serializers.CharField(max_length=1000)
+class CancelSerializer(StrictSerializer):
+    reason = serializers.CharField(max_length=1000)
+
+
+class PaymentCancelApi(_PaymentActionApi):
+    fields = CancelSerializer
+
+    def act(self, membership: Membership, payment: Payment, data: dict[str, Any]) -> Payment:
+        return payment_cancel(by=membership, payment=payment, reason=data["reason"])
 
     @extend_schema(
         request=CancelSerializer,
@@ -237,38 +264,33 @@ class PaymentCancelApi(APIView):
         summary="Cancel a payment (finance)",
     )
     def post(self, request: Request, payment_id: int) -> Response:
-        membership, payment = payment_for_member(user=request_user(request), payment_id=payment_id)
-        serializer = self.CancelSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        cancelled = payment_cancel(
-            by=membership, payment=payment, reason=serializer.validated_data["reason"]
-        )
-        return Response(PaymentOutputSerializer(cancelled).data)
+        return super().post(request, payment_id)
 
 
-class PaidOnSerializer(StrictSerializer):
-    paid_on = DayField()
+class PaymentMarkPaidApi(_PaymentActionApi):
+    fields = PaidOnSerializer
 
+    def act(self, membership: Membership, payment: Payment, data: dict[str, Any]) -> Payment:
+        return payment_mark_paid(by=membership, payment=payment, paid_on=data["paid_on"])
 
-class PaymentMarkPaidApi(APIView):
     @extend_schema(
         request=PaidOnSerializer,
         responses=PaymentOutputSerializer,
         summary="Mark a payment paid (finance)",
     )
     def post(self, request: Request, payment_id: int) -> Response:
-        membership, payment = payment_for_member(user=request_user(request), payment_id=payment_id)
-        serializer = PaidOnSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        paid = payment_mark_paid(
-            by=membership, payment=payment, paid_on=serializer.validated_data["paid_on"]
-        )
-        return Response(PaymentOutputSerializer(paid).data)
+        return super().post(request, payment_id)
 
 
-class PaymentRescheduleApi(APIView):
-    class RescheduleSerializer(StrictSerializer):
-        due_on = DayField()
+class RescheduleSerializer(StrictSerializer):
+    due_on = DayField()
+
+
+class PaymentRescheduleApi(_PaymentActionApi):
+    fields = RescheduleSerializer
+
+    def act(self, membership: Membership, payment: Payment, data: dict[str, Any]) -> Payment:
+        return payment_reschedule(by=membership, payment=payment, due_on=data["due_on"])
 
     @extend_schema(
         request=RescheduleSerializer,
@@ -276,13 +298,7 @@ class PaymentRescheduleApi(APIView):
         summary="Move an unpaid payment's due date (a capped fee is decided again there)",
     )
     def post(self, request: Request, payment_id: int) -> Response:
-        membership, payment = payment_for_member(user=request_user(request), payment_id=payment_id)
-        serializer = self.RescheduleSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        moved = payment_reschedule(
-            by=membership, payment=payment, due_on=serializer.validated_data["due_on"]
-        )
-        return Response(PaymentOutputSerializer(moved).data)
+        return super().post(request, payment_id)
 
 
 class AttendanceApi(APIView):

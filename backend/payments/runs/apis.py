@@ -19,6 +19,7 @@ from coproduce.api.pagination import paginated_response
 from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyOutput
+from organisations.models import Membership
 from organisations.selectors import membership_get
 
 from ..fees.apis import MAX_IDS_PER_REQUEST, PaidOnSerializer
@@ -53,6 +54,12 @@ class PaymentRunOutputSerializer(serializers.ModelSerializer):
             "total",
         ]
         read_only_fields = fields
+
+
+def _run_answer(membership: Membership, run_id: int, http_status: int = 200) -> Response:
+    """A run as answered, read again with its count and total (see runs.selectors)."""
+    run = payment_run_get(membership=membership, run_id=run_id)
+    return Response(PaymentRunOutputSerializer(run).data, status=http_status)
 
 
 class PaymentRunListApi(APIView):
@@ -91,19 +98,14 @@ class PaymentRunListApi(APIView):
             payment_ids=serializer.validated_data.get("payments"),
             pay_on=serializer.validated_data.get("pay_on"),
         )
-        return Response(
-            PaymentRunOutputSerializer(payment_run_get(membership=membership, run_id=run.pk)).data,
-            status=status.HTTP_201_CREATED,
-        )
+        return _run_answer(membership, run.pk, http_status=status.HTTP_201_CREATED)
 
 
 class PaymentRunDetailApi(APIView):
     @extend_schema(responses=PaymentRunOutputSerializer, summary="One payment run (finance)")
     def get(self, request: Request, organisation_id: int, run_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        return Response(
-            PaymentRunOutputSerializer(payment_run_get(membership=membership, run_id=run_id)).data
-        )
+        return _run_answer(membership, run_id)
 
 
 class PaymentRunExportApi(APIView):
@@ -138,9 +140,7 @@ class PaymentRunScheduleApi(APIView):
         serializer = PayOnSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         payment_run_schedule(by=membership, run=run, pay_on=serializer.validated_data["pay_on"])
-        return Response(
-            PaymentRunOutputSerializer(payment_run_get(membership=membership, run_id=run.pk)).data
-        )
+        return _run_answer(membership, run.pk)
 
 
 class PreviewFeeSerializer(serializers.Serializer):
@@ -208,6 +208,4 @@ class PaymentRunMarkPaidApi(APIView):
         serializer = PaidOnSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         payment_run_mark_paid(by=membership, run=run, paid_on=serializer.validated_data["paid_on"])
-        return Response(
-            PaymentRunOutputSerializer(payment_run_get(membership=membership, run_id=run.pk)).data
-        )
+        return _run_answer(membership, run.pk)
