@@ -41,9 +41,9 @@ def payment_run_preview(
     """Try paying approved payments of the organisation (those named, or every one not in a
     run) on ``paid_on``, one after another as a run would, and undo it all."""
     require_role(membership, FINANCE_ROLES, action="plan payment runs")
-    # Not at the top: thresholds sits above payments and imports it. This is the one read of
-    # a higher layer left in payments (a headroom status for the preview); it goes when the
-    # preview's statuses come from thresholds through a receiver (see the L1 report).
+    # Not at the top: thresholds sits above payments and imports it. With the rule book in
+    # ledger.py, one of the two reads of a higher layer left in payments (a headroom status
+    # for the preview); it goes when thresholds answers for the statuses (see the L1 report).
     from thresholds.monitoring import contributors_statuses
     from thresholds.organisation_view import status_for
 
