@@ -148,6 +148,8 @@ class PaymentHistoryApi(APIView):
     )
     def get(self, request: Request, payment_id: int) -> Response:
         payment = payment_get(user=request_user(request), payment_id=payment_id)
+        # Not paginated_response: each entry is described against the row before it, which
+        # for the first entry of a page is on the page before.
         paginator = self.pagination_class()
         rows = _history_rows(payment)
         page = paginator.paginate_queryset(rows, request, view=self)
