@@ -11,7 +11,17 @@ from django.db.models.lookups import Exact
 from simple_history.models import HistoricalRecords
 
 from coproduce.money import MoneyField
-from periods import PeriodKind
+
+from .enums import (
+    CAP_PERIODS,
+    ExpenseCategory,
+    ItemStatus,
+    PaymentChoice,
+    PaymentKind,
+    PaymentMethod,
+    PaymentStatus,
+    RunStatus,
+)
 
 
 def _staff() -> models.ForeignKey[Any, Any]:
@@ -19,28 +29,6 @@ def _staff() -> models.ForeignKey[Any, Any]:
     return models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-
-
-class PaymentChoice(models.TextChoices):
-    FULL = "full", "Full fee"
-    REDUCED = "reduced", "A lower amount"
-    CAPPED = "capped", "Capped amount"
-    EXPENSES_ONLY = "expenses_only", "Expenses only"
-    DONATE = "donate", "Give the fee to a charity"
-
-
-class PaymentMethod(models.TextChoices):
-    BANK_TRANSFER = "bank_transfer", "Bank transfer"
-    VOUCHER = "voucher", "Voucher"
-    CHEQUE = "cheque", "Cheque"
-
-
-CAP_PERIODS = [
-    (PeriodKind.BENEFIT_WEEK.value, "Benefit week"),
-    (PeriodKind.CALENDAR_MONTH.value, "Calendar month"),
-    (PeriodKind.UC_ASSESSMENT_PERIOD.value, "Universal Credit assessment period"),
-    (PeriodKind.TAX_YEAR.value, "Tax year"),
-]
 
 
 class ChoiceFields(models.Model):
@@ -120,18 +108,6 @@ class EngagementPaymentChoice(ChoiceFields):
 
     def __str__(self) -> str:
         return f"Payment choice for engagement {self.engagement_id}"
-
-
-class PaymentKind(models.TextChoices):
-    FEE = "fee", "Fee"
-    EXPENSE = "expense", "Expense"
-
-
-class PaymentStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for approval"
-    APPROVED = "approved", "Approved"
-    PAID = "paid", "Paid"
-    CANCELLED = "cancelled", "Cancelled"
 
 
 # Money that counts against caps and limits: committed (pending, approved) or paid.
@@ -299,15 +275,6 @@ class FinanceSettings(models.Model):
         return f"Finance settings for organisation {self.organisation_id}"
 
 
-class ExpenseCategory(models.TextChoices):
-    TRAVEL = "travel", "Travel (fares, parking)"
-    MILEAGE = "mileage", "Mileage"
-    CARE = "care", "Care or childcare"
-    MEALS = "meals", "Meals"
-    INTERNET_PHONE = "internet_phone", "Internet or phone"
-    OTHER = "other", "Other"
-
-
 class ExpenseClaim(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="expense_claims"
@@ -341,12 +308,6 @@ class ExpenseClaim(models.Model):
 
     def __str__(self) -> str:
         return f"Expense claim {self.pk}"
-
-
-class ItemStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for a decision"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Not approved"
 
 
 class ExpenseItem(models.Model):
@@ -396,11 +357,6 @@ class Receipt(models.Model):
 
     def __str__(self) -> str:
         return f"Receipt {self.pk}"
-
-
-class RunStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    PAID = "paid", "Paid"
 
 
 class PaymentRun(models.Model):
