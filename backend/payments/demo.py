@@ -11,12 +11,14 @@ from django.db import transaction
 
 from accounts.models import User
 from opportunities.models import Attendance, Engagement
-from organisations.models import Membership
+from organisations.models import Membership, Organisation
 from periods import PeriodKind, period_containing, uk_today
 
-from . import services
-from .expenses import ItemInput, expense_claim_submit, expense_items_decide
+from .expenses.services import ItemInput, expense_claim_submit, expense_items_decide
+from .fees.services import payment_approve, payment_record
 from .models import ExpenseClaim, Payment, PaymentPreference, PaymentRun, PaymentStatus
+from .preferences.services import preference_set
+from .runs.services import payment_run_create, payment_run_export, payment_run_mark_paid
 
 ESA = "esa@contributors.demo.test"
 UC = "uc@contributors.demo.test"
@@ -52,7 +54,7 @@ def _engagement(slug: str, contributor: User) -> Engagement | None:
 def _fee(fee: DemoFee, people: dict[str, User]) -> Payment:
     coordinator = _member(fee.slug, "coordinator")
     contributor = people[fee.email]
-    payment = services.payment_record(
+    payment = payment_record(
         by=coordinator,
         contributor=contributor,
         kind="fee",
@@ -65,7 +67,7 @@ def _fee(fee: DemoFee, people: dict[str, User]) -> Payment:
         time_based=False,
     ).payment
     if fee.approve and payment.status == PaymentStatus.PENDING:
-        payment = services.payment_approve(by=_member(fee.slug, "finance"), payment=payment)
+        payment = payment_approve(by=_member(fee.slug, "finance"), payment=payment)
     return payment
 
 
@@ -75,7 +77,7 @@ def _attendance_fees() -> None:
         payment__isnull=True, offered_amount__gt=0
     ).select_related("engagement__opportunity__organisation", "engagement__contributor"):
         slug = attendance.engagement.opportunity.organisation.slug
-        services.payment_record(
+        payment_record(
             by=_member(slug, "coordinator"),
             contributor=attendance.engagement.contributor,
             kind="fee",
@@ -100,23 +102,21 @@ def _paid_run(today: date, payments: list[Payment]) -> None:
     ]
     if not approved:
         return
-    run = services.payment_run_create(by=finance, payment_ids=[p.pk for p in approved])
-    services.payment_run_export(by=finance, run=run)
+    run = payment_run_create(by=finance, payment_ids=[p.pk for p in approved])
+    payment_run_export(by=finance, run=run)
     paid_on = min(today, max(p.due_on for p in approved) + timedelta(days=3))
-    services.payment_run_mark_paid(by=finance, run=run, paid_on=paid_on)
+    payment_run_mark_paid(by=finance, run=run, paid_on=paid_on)
 
 
 def _expense_claim(people: dict[str, User], today: date) -> None:
     esa = people[ESA]
     if ExpenseClaim.objects.filter(contributor=esa, idempotency_key="demo:claim").exists():
         return
-    from organisations.models import Organisation
-
-    organisation = Organisation.objects.get(slug="northfield")
+    engagement = _engagement("northfield", esa)
     claim = expense_claim_submit(
         contributor=esa,
-        organisation=organisation,
-        engagement=_engagement("northfield", esa),
+        organisation_id=Organisation.objects.get(slug="northfield").pk,
+        engagement_id=engagement.pk if engagement else None,
         items=[
             ItemInput(
                 category="mileage",
@@ -139,7 +139,7 @@ def seed(*, today: date | None = None) -> None:
     if len(people) < 3:
         return
     # Choices first, so fees are decided under them (a second run changes nothing).
-    services.preference_set(
+    preference_set(
         contributor=people[ESA],
         data={
             "choice": "capped",
@@ -149,9 +149,7 @@ def seed(*, today: date | None = None) -> None:
         },
     )
     if not PaymentPreference.objects.filter(contributor=people[UC]).exists():
-        services.preference_set(
-            contributor=people[UC], data={"choice": "full", "method": "voucher"}
-        )
+        preference_set(contributor=people[UC], data={"choice": "full", "method": "voucher"})
     this_week = period_containing(PeriodKind.BENEFIT_WEEK, today)
     carer_last_week = period_containing(
         PeriodKind.BENEFIT_WEEK, today - timedelta(days=7), week_start=2
@@ -213,7 +211,7 @@ def seed(*, today: date | None = None) -> None:
     _paid_run(today, payments)
     # After going over, Jo chose expenses only.
     if PaymentPreference.objects.filter(contributor=people[CARER]).first() is None:
-        services.preference_set(
+        preference_set(
             contributor=people[CARER], data={"choice": "expenses_only", "method": "bank_transfer"}
         )
     _attendance_fees()

@@ -19,9 +19,10 @@ from rest_framework.views import APIView
 from accounts.models import User
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.requests import request_user
+from coproduce.money import money
 
+from .fees.selectors import payment_get
 from .models import Payment
-from .selectors import payment_get
 
 # The fields a change is described for, with the words used for them, in the order shown.
 DESCRIBED_FIELDS: dict[str, str] = {
@@ -76,7 +77,7 @@ def _text(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, Decimal):
-        return f"{value:.2f}"
+        return str(money(value))
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -147,6 +148,8 @@ class PaymentHistoryApi(APIView):
     )
     def get(self, request: Request, payment_id: int) -> Response:
         payment = payment_get(user=request_user(request), payment_id=payment_id)
+        # Not paginated_response: each entry is described against the row before it, which
+        # for the first entry of a page is on the page before.
         paginator = self.pagination_class()
         rows = _history_rows(payment)
         page = paginator.paginate_queryset(rows, request, view=self)

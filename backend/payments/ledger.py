@@ -29,11 +29,16 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import F, Q, QuerySet, Sum
 
+from contributors.models import BenefitCircumstances
 from coproduce.money import ZERO
 from periods import Period, PeriodKind, period_containing
 
 from .models import LIVE_STATUSES, Payment, PaymentChoice, PaymentKind, PaymentMethod, PaymentStatus
 
+# The rule book (rules in force, figures, below) reads thresholds' rows, an app above
+# payments: the two imports of thresholds left in payments, inside TYPE_CHECKING and
+# RuleBook.load. Tax_year_label, Figure and RuleBook belong in thresholds and move there when
+# the two halves of the layers refactor meet (see the L1 report).
 if TYPE_CHECKING:
     from thresholds.models import ThresholdRule
 
@@ -90,8 +95,6 @@ class Calendar:
 
 
 def calendars_load(contributor_ids: Iterable[int]) -> dict[int, Calendar]:
-    from contributors.models import BenefitCircumstances
-
     ids = list(contributor_ids)
     found = {
         row[0]: Calendar(row[1] or 0, row[2])
@@ -145,6 +148,7 @@ class RuleBook:
 
     @classmethod
     def load(cls) -> RuleBook:
+        # Not at the top: thresholds imports this module (see the note on TYPE_CHECKING).
         from thresholds.models import ThresholdRule
 
         return cls(ThresholdRule.objects.all())

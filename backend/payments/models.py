@@ -11,29 +11,24 @@ from django.db.models.lookups import Exact
 from simple_history.models import HistoricalRecords
 
 from coproduce.money import MoneyField
-from periods import PeriodKind
+
+from .enums import (
+    CAP_PERIODS,
+    ExpenseCategory,
+    ItemStatus,
+    PaymentChoice,
+    PaymentKind,
+    PaymentMethod,
+    PaymentStatus,
+    RunStatus,
+)
 
 
-class PaymentChoice(models.TextChoices):
-    FULL = "full", "Full fee"
-    REDUCED = "reduced", "A lower amount"
-    CAPPED = "capped", "Capped amount"
-    EXPENSES_ONLY = "expenses_only", "Expenses only"
-    DONATE = "donate", "Give the fee to a charity"
-
-
-class PaymentMethod(models.TextChoices):
-    BANK_TRANSFER = "bank_transfer", "Bank transfer"
-    VOUCHER = "voucher", "Voucher"
-    CHEQUE = "cheque", "Cheque"
-
-
-CAP_PERIODS = [
-    (PeriodKind.BENEFIT_WEEK.value, "Benefit week"),
-    (PeriodKind.CALENDAR_MONTH.value, "Calendar month"),
-    (PeriodKind.UC_ASSESSMENT_PERIOD.value, "Universal Credit assessment period"),
-    (PeriodKind.TAX_YEAR.value, "Tax year"),
-]
+def _staff() -> models.ForeignKey[Any, Any]:
+    """Who did something to a row (approved, paid, decided...), kept if they leave."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
 
 class ChoiceFields(models.Model):
@@ -115,18 +110,6 @@ class EngagementPaymentChoice(ChoiceFields):
         return f"Payment choice for engagement {self.engagement_id}"
 
 
-class PaymentKind(models.TextChoices):
-    FEE = "fee", "Fee"
-    EXPENSE = "expense", "Expense"
-
-
-class PaymentStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for approval"
-    APPROVED = "approved", "Approved"
-    PAID = "paid", "Paid"
-    CANCELLED = "cancelled", "Cancelled"
-
-
 # Money that counts against caps and limits: committed (pending, approved) or paid.
 LIVE_STATUSES = (PaymentStatus.PENDING, PaymentStatus.APPROVED, PaymentStatus.PAID)
 
@@ -172,7 +155,7 @@ class Payment(models.Model):
     # The pay date of the run the payment is in, until it is paid.
     planned_on = models.DateField(null=True, blank=True)
     # The UK date the payment counts on for limits: paid date, else the run's pay date, else
-    # the due date. Only the ledger's one door (payments.services) changes it.
+    # the due date. Only the ledger's one door (payments.landing) changes it.
     counts_on = models.DateField()
     # Hours of work the fee is for (ESA permitted work is limited by hours as well as money).
     # NULL when not recorded; a fee needs hours unless it is marked not time-based.
@@ -195,16 +178,10 @@ class Payment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approved_by = _staff()
     approved_at = models.DateTimeField(null=True, blank=True)
-    paid_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    paid_by = _staff()
+    cancelled_by = _staff()
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -278,14 +255,6 @@ class Payment(models.Model):
         instance._loaded_status = instance.__dict__.get("status") or ""
         return instance
 
-    @property
-    def counts_towards_limits(self) -> bool:
-        return (
-            self.kind == PaymentKind.FEE
-            and self.choice != PaymentChoice.DONATE
-            and self.status in LIVE_STATUSES
-        )
-
 
 class FinanceSettings(models.Model):
     """An organisation's money settings: mileage rate and optional budgets."""
@@ -306,15 +275,6 @@ class FinanceSettings(models.Model):
         return f"Finance settings for organisation {self.organisation_id}"
 
 
-class ExpenseCategory(models.TextChoices):
-    TRAVEL = "travel", "Travel (fares, parking)"
-    MILEAGE = "mileage", "Mileage"
-    CARE = "care", "Care or childcare"
-    MEALS = "meals", "Meals"
-    INTERNET_PHONE = "internet_phone", "Internet or phone"
-    OTHER = "other", "Other"
-
-
 class ExpenseClaim(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="expense_claims"
@@ -332,6 +292,8 @@ class ExpenseClaim(models.Model):
     note = models.TextField(blank=True)
     # NULL, not "", when absent: the unique constraint applies only to real keys.
     idempotency_key = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
+    # What the keyed request asked for: a retry must ask for the same claim.
+    request_fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -348,12 +310,6 @@ class ExpenseClaim(models.Model):
         return f"Expense claim {self.pk}"
 
 
-class ItemStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for a decision"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Not approved"
-
-
 class ExpenseItem(models.Model):
     claim = models.ForeignKey(ExpenseClaim, on_delete=models.CASCADE, related_name="items")
     category = models.CharField(max_length=20, choices=ExpenseCategory.choices)
@@ -363,9 +319,7 @@ class ExpenseItem(models.Model):
     amount = MoneyField()
     status = models.CharField(max_length=10, choices=ItemStatus.choices, default=ItemStatus.PENDING)
     decision_reason = models.TextField(blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = _staff()
     decided_at = models.DateTimeField(null=True, blank=True)
     payment = models.OneToOneField(
         Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="expense_item"
@@ -405,11 +359,6 @@ class Receipt(models.Model):
         return f"Receipt {self.pk}"
 
 
-class RunStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    PAID = "paid", "Paid"
-
-
 class PaymentRun(models.Model):
     """A batch of approved payments that finance exports and marks paid together."""
 
@@ -426,9 +375,7 @@ class PaymentRun(models.Model):
     # The day finance plans to pay the run: its payments count on it until they are paid.
     pay_on = models.DateField(null=True, blank=True)
     paid_on = models.DateField(null=True, blank=True)
-    marked_paid_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    marked_paid_by = _staff()
     history = HistoricalRecords()
 
     class Meta:

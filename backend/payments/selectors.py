@@ -1,73 +1,17 @@
-from __future__ import annotations
+"""The payments app's reads, for other apps: each lives with its subdomain; inside the app,
+import from there."""
 
-from django.db.models import Q, QuerySet
+from .expenses.selectors import expense_claim_get, expense_claim_list
+from .fees.selectors import payment_get, payment_list
+from .preferences.selectors import choice_spec_for
+from .runs.selectors import payment_run_get, payment_run_list
 
-from accounts.models import User
-from coproduce.api.errors import NotFound
-from organisations.models import Membership
-
-from .choice import ChoiceSpec
-from .models import (
-    EngagementPaymentChoice,
-    ExpenseClaim,
-    Payment,
-    PaymentPreference,
-    PaymentRun,
-)
-
-
-def choice_spec_for(*, contributor: User, engagement_id: int | None) -> ChoiceSpec:
-    """The choice that applies to a new fee: the engagement's override, else the default."""
-    if engagement_id is not None:
-        override = EngagementPaymentChoice.objects.filter(engagement_id=engagement_id).first()
-        if override is not None:
-            return ChoiceSpec.from_row(override, "engagement")
-    preference = PaymentPreference.objects.filter(contributor=contributor).first()
-    return ChoiceSpec.from_row(preference, "preference" if preference else "default")
-
-
-def payment_list(*, user: User) -> QuerySet[Payment]:
-    """Payments of organisations the user belongs to, and the user's own as a contributor."""
-    organisations = Membership.objects.filter(user=user).values("organisation_id")
-    return (
-        Payment.objects.filter(Q(organisation_id__in=organisations) | Q(contributor=user))
-        .select_related("organisation", "contributor")
-        .order_by("-counts_on", "-id")
-    )
-
-
-def payment_get(*, user: User, payment_id: int) -> Payment:
-    payment = payment_list(user=user).filter(pk=payment_id).first()
-    if payment is None:
-        raise NotFound("There is no payment with that id that you can see.")
-    return payment
-
-
-def expense_claim_list(*, user: User) -> QuerySet[ExpenseClaim]:
-    organisations = Membership.objects.filter(user=user).values("organisation_id")
-    return (
-        ExpenseClaim.objects.filter(Q(organisation_id__in=organisations) | Q(contributor=user))
-        .select_related("organisation", "contributor")
-        .prefetch_related("items", "items__receipt")
-        .order_by("-created_at", "-id")
-    )
-
-
-def expense_claim_get(*, user: User, claim_id: int) -> ExpenseClaim:
-    claim = expense_claim_list(user=user).filter(pk=claim_id).first()
-    if claim is None:
-        raise NotFound("There is no expense claim with that id that you can see.")
-    return claim
-
-
-def payment_run_list(*, membership: Membership) -> QuerySet[PaymentRun]:
-    return PaymentRun.objects.filter(organisation_id=membership.organisation_id).order_by(
-        "-created_at", "-id"
-    )
-
-
-def payment_run_get(*, membership: Membership, run_id: int) -> PaymentRun:
-    run = payment_run_list(membership=membership).filter(pk=run_id).first()
-    if run is None:
-        raise NotFound("There is no payment run with that id in this organisation.")
-    return run
+__all__ = [
+    "choice_spec_for",
+    "expense_claim_get",
+    "expense_claim_list",
+    "payment_get",
+    "payment_list",
+    "payment_run_get",
+    "payment_run_list",
+]

@@ -1,11 +1,20 @@
 from django.urls import path
 
-from . import apis, history
+from . import history
+from .expenses import apis as expenses
+from .fees import apis as fees
+from .finance import apis as finance
+from .preferences import apis as preferences
+from .runs import apis as runs
 
 urlpatterns = [
-    path("me/payment-preference/", apis.PaymentPreferenceApi.as_view(), name="payment-preference"),
-    path("payments/", apis.PaymentListApi.as_view(), name="payment-list"),
-    path("payments/<id:payment_id>/", apis.PaymentDetailApi.as_view(), name="payment-detail"),
+    path(
+        "me/payment-preference/",
+        preferences.PaymentPreferenceApi.as_view(),
+        name="payment-preference",
+    ),
+    path("payments/", fees.PaymentListApi.as_view(), name="payment-list"),
+    path("payments/<id:payment_id>/", fees.PaymentDetailApi.as_view(), name="payment-detail"),
     path(
         "payments/<id:payment_id>/history/",
         history.PaymentHistoryApi.as_view(),
@@ -13,81 +22,94 @@ urlpatterns = [
     ),
     path(
         "payments/<id:payment_id>/approve/",
-        apis.PaymentApproveApi.as_view(),
+        fees.PaymentApproveApi.as_view(),
         name="payment-approve",
     ),
     path(
-        "payments/<id:payment_id>/cancel/", apis.PaymentCancelApi.as_view(), name="payment-cancel"
+        "payments/<id:payment_id>/cancel/", fees.PaymentCancelApi.as_view(), name="payment-cancel"
     ),
     path(
         "payments/<id:payment_id>/mark-paid/",
-        apis.PaymentMarkPaidApi.as_view(),
+        fees.PaymentMarkPaidApi.as_view(),
         name="payment-mark-paid",
     ),
     path(
         "payments/<id:payment_id>/reschedule/",
-        apis.PaymentRescheduleApi.as_view(),
+        fees.PaymentRescheduleApi.as_view(),
         name="payment-reschedule",
     ),
-    path("expense-claims/", apis.ExpenseClaimListApi.as_view(), name="expense-claim-list"),
+    path("expense-claims/", expenses.ExpenseClaimListApi.as_view(), name="expense-claim-list"),
     path(
         "expense-claims/<id:claim_id>/",
-        apis.ExpenseClaimDetailApi.as_view(),
+        expenses.ExpenseClaimDetailApi.as_view(),
         name="expense-claim-detail",
     ),
     path(
         "expense-claims/<id:claim_id>/approve/",
-        apis.ExpenseClaimApproveApi.as_view(),
+        expenses.ExpenseClaimApproveApi.as_view(),
         name="expense-claim-approve",
     ),
     path(
         "expense-claims/<id:claim_id>/reject/",
-        apis.ExpenseClaimRejectApi.as_view(),
+        expenses.ExpenseClaimRejectApi.as_view(),
         name="expense-claim-reject",
     ),
     path(
         "expense-claims/<id:claim_id>/items/<id:item_id>/receipt/",
-        apis.ReceiptApi.as_view(),
+        expenses.ReceiptApi.as_view(),
         name="expense-receipt",
     ),
     path(
         "organisations/<id:organisation_id>/payment-runs/",
-        apis.PaymentRunListApi.as_view(),
+        runs.PaymentRunListApi.as_view(),
         name="payment-run-list",
     ),
     path(
         "organisations/<id:organisation_id>/payment-runs/<id:run_id>/",
-        apis.PaymentRunDetailApi.as_view(),
+        runs.PaymentRunDetailApi.as_view(),
         name="payment-run-detail",
     ),
     path(
         "organisations/<id:organisation_id>/payment-runs/<id:run_id>/export.csv",
-        apis.PaymentRunExportApi.as_view(),
+        runs.PaymentRunExportApi.as_view(),
         name="payment-run-export",
     ),
     path(
         "organisations/<id:organisation_id>/payment-runs/preview/",
-        apis.PaymentRunPreviewApi.as_view(),
+        runs.PaymentRunPreviewApi.as_view(),
         name="payment-run-preview",
     ),
     path(
         "organisations/<id:organisation_id>/payment-runs/<id:run_id>/pay-date/",
-        apis.PaymentRunScheduleApi.as_view(),
+        runs.PaymentRunScheduleApi.as_view(),
         name="payment-run-pay-date",
     ),
     path(
         "organisations/<id:organisation_id>/payment-runs/<id:run_id>/mark-paid/",
-        apis.PaymentRunMarkPaidApi.as_view(),
+        runs.PaymentRunMarkPaidApi.as_view(),
         name="payment-run-mark-paid",
     ),
     path(
         "organisations/<id:organisation_id>/dashboard/",
-        apis.DashboardApi.as_view(),
+        finance.DashboardApi.as_view(),
         name="organisation-dashboard",
     ),
     path(
         "organisations/<id:organisation_id>/finance-settings/",
-        apis.FinanceSettingsApi.as_view(),
+        finance.FinanceSettingsApi.as_view(),
         name="finance-settings",
+    ),
+    # Engagements carry the contributor's payment choice, and logging attendance records the
+    # fee: they are routed here, so that opportunities never needs payments.
+    path("engagements/", preferences.EngagementListApi.as_view(), name="engagement-list"),
+    path(
+        "engagements/<id:engagement_id>/",
+        preferences.EngagementDetailApi.as_view(),
+        name="engagement-detail",
+    ),
+    path(
+        "engagements/<id:engagement_id>/attendance/",
+        fees.AttendanceApi.as_view(),
+        name="engagement-attendance",
     ),
 ]

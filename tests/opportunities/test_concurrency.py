@@ -11,8 +11,8 @@ import pytest
 from django.db import connection
 
 from coproduce.api.errors import Conflict
+from opportunities.applications.services import application_accept
 from opportunities.models import ApplicationStatus, Engagement, EngagementStatus
-from opportunities.services import application_accept
 from organisations.models import Membership, Role
 from tests.factories import MembershipFactory, OrganisationFactory
 

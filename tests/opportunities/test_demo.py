@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
+from opportunities.engagements.selectors import contributor_is_engaged_with
 from opportunities.models import (
     Application,
     Attendance,
@@ -14,7 +15,6 @@ from opportunities.models import (
     PayRate,
     Session,
 )
-from opportunities.selectors import contributor_is_engaged_with
 from organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db

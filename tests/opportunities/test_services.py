@@ -9,21 +9,19 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from coproduce.api.errors import ApplicationError, Conflict
-from opportunities.models import Engagement, EngagementStatus, OpportunityStatus, PayUnit
-from opportunities.selectors import (
+from opportunities.applications.services import application_accept
+from opportunities.engagements.selectors import (
     contributor_is_engaged_with,
     engagement_get,
     engagement_list,
-    opportunity_list,
     sessions_booked_for,
 )
-from opportunities.services import (
-    application_accept,
-    attendance_log,
-    engagement_withdraw,
-    session_create,
-)
+from opportunities.engagements.services import engagement_withdraw
+from opportunities.models import Engagement, EngagementStatus, OpportunityStatus, PayUnit
+from opportunities.roles.selectors import opportunity_list
+from opportunities.roles.services import session_create
 from organisations.models import Membership, Role
+from payments.fees.services import attendance_record
 from tests.factories import ContributorFactory, MembershipFactory, OrganisationFactory
 
 from .factories import (
@@ -106,8 +104,8 @@ def test_fixed_fee_is_offered_on_the_first_attendance_only() -> None:
     coordinator = _coordinator_for(engagement)
     today = timezone.localdate()
 
-    first = attendance_log(by=coordinator, engagement=engagement, date=today, hours=Decimal(2))
-    second = attendance_log(by=coordinator, engagement=engagement, date=today, hours=Decimal(2))
+    first = attendance_record(by=coordinator, engagement=engagement, date=today, hours=Decimal(2))
+    second = attendance_record(by=coordinator, engagement=engagement, date=today, hours=Decimal(2))
 
     assert (first.offered_amount, second.offered_amount) == (Decimal("40.00"), Decimal("0.00"))
     assert first.logged_by == coordinator.user
@@ -118,7 +116,7 @@ def test_unpaid_role_records_a_zero_offered_amount() -> None:
         application__opportunity__pay_rate=None, application__opportunity__pay_unit=""
     )
 
-    attendance = attendance_log(
+    attendance = attendance_record(
         by=_coordinator_for(engagement),
         engagement=engagement,
         date=timezone.localdate(),
@@ -133,11 +131,11 @@ def test_attendance_for_the_same_session_twice_is_a_conflict() -> None:
     session = SessionFactory.create(opportunity=engagement.opportunity, date=timezone.localdate())
     coordinator = _coordinator_for(engagement)
 
-    attendance_log(
+    attendance_record(
         by=coordinator, engagement=engagement, date=session.date, hours=Decimal(2), session=session
     )
     with pytest.raises(Conflict):
-        attendance_log(
+        attendance_record(
             by=coordinator,
             engagement=engagement,
             date=session.date,
@@ -154,7 +152,7 @@ def test_attendance_against_a_session_must_use_its_date_and_role() -> None:
     other_role = SessionFactory.create(date=yesterday)
 
     with pytest.raises(ApplicationError) as wrong_date:
-        attendance_log(
+        attendance_record(
             by=coordinator,
             engagement=engagement,
             date=timezone.localdate(),
@@ -162,7 +160,7 @@ def test_attendance_against_a_session_must_use_its_date_and_role() -> None:
             session=ours,
         )
     with pytest.raises(ApplicationError) as wrong_role:
-        attendance_log(
+        attendance_record(
             by=coordinator,
             engagement=engagement,
             date=yesterday,
@@ -182,7 +180,7 @@ def test_attendance_after_withdrawal_is_refused_but_earlier_days_can_be_logged()
     assert engagement.withdrawn_at is not None
     withdrawn_on = timezone.localdate(engagement.withdrawn_at)
 
-    earlier = attendance_log(
+    earlier = attendance_record(
         by=coordinator,
         engagement=engagement,
         date=withdrawn_on - dt.timedelta(days=1),
@@ -192,7 +190,7 @@ def test_attendance_after_withdrawal_is_refused_but_earlier_days_can_be_logged()
     assert earlier.pk is not None
     later = engagement.withdrawn_at + dt.timedelta(days=2)
     with time_machine.travel(later), pytest.raises(Conflict):
-        attendance_log(
+        attendance_record(
             by=coordinator,
             engagement=engagement,
             date=withdrawn_on + dt.timedelta(days=1),

@@ -14,6 +14,7 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from payments.ledger import counted_total
 from payments.models import ExpenseClaim, Payment
+from tests.factories import OrganisationFactory
 
 from .conftest import Org
 
@@ -165,8 +166,6 @@ def test_receipts_are_served_only_to_the_contributor_and_that_organisations_fina
 
 
 def test_claims_only_from_an_organisation_the_contributor_worked_with(contributor: User) -> None:
-    from tests.factories import OrganisationFactory
-
     elsewhere = OrganisationFactory.create()
     response = _as(contributor).post(
         "/api/v1/expense-claims/", {"organisation": elsewhere.pk, "items": [MILEAGE]}, format="json"

@@ -6,11 +6,13 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from rest_framework.test import APIClient
 
 from accounts.models import User
 from contributors.models import BenefitCircumstances
 from payments.ledger import counted_total
-from payments.models import Payment, PaymentPreference
+from payments.models import EngagementPaymentChoice, Payment, PaymentPreference
+from tests.factories import ContributorFactory
 
 from .conftest import Org
 
@@ -144,8 +146,6 @@ def test_monthly_and_tax_year_caps(northfield: Org, contributor: User, prefer: P
 def test_engagement_override_beats_the_default(
     northfield: Org, contributor: User, prefer: Prefer
 ) -> None:
-    from payments.models import EngagementPaymentChoice
-
     prefer(contributor, choice="full")
     engagement = northfield.engage(contributor)
     EngagementPaymentChoice.objects.create(engagement=engagement, choice="expenses_only")
@@ -252,8 +252,6 @@ def test_unknown_kind_or_method_is_400(northfield: Org, contributor: User) -> No
 
 
 def test_a_contributor_not_engaged_with_the_organisation_cannot_be_paid(northfield: Org) -> None:
-    from tests.factories import ContributorFactory
-
     stranger = ContributorFactory.create()
 
     response = northfield.record(stranger, "10.00", MONDAY)
@@ -278,9 +276,6 @@ def test_outsider_organisation_gets_404(northfield: Org, southdown: Org, contrib
 
 
 def test_contributors_see_only_their_own_payments(northfield: Org, contributor: User) -> None:
-    from rest_framework.test import APIClient
-
-    from tests.factories import ContributorFactory
 
     other = ContributorFactory.create()
     northfield.engage(other)

@@ -4,14 +4,18 @@ import csv
 import io
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from functools import partial
 
 import pytest
 import time_machine
+from django.db import transaction
 
 from accounts.models import User
+from contributors.models import BenefitCircumstances
 from outbox.models import OutboxMessage
 from outbox.services import outbox_publish
+from payments.fees.services import payment_record
 from payments.models import PaidPaymentError, Payment, PaymentPreference
 
 from .conftest import Org
@@ -119,8 +123,6 @@ def test_cancelled_fees_stop_counting_towards_a_cap(
 def test_payment_run_exports_csv_without_benefit_data_and_marks_everything_paid(
     northfield: Org, contributor: User, prefer: Prefer
 ) -> None:
-    from contributors.models import BenefitCircumstances
-
     BenefitCircumstances.objects.update_or_create(
         user=contributor, defaults={"receives_esa": True, "esa_permitted_work_limit": "lower"}
     )
@@ -205,18 +207,15 @@ def test_every_money_change_enqueues_re_evaluation_on_commit(
 def test_nothing_is_enqueued_when_the_change_rolls_back(
     northfield: Org, contributor: User, django_capture_on_commit_callbacks
 ) -> None:
-    from django.db import transaction
-
-    from payments import services
 
     with (
         django_capture_on_commit_callbacks() as callbacks,
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        services.payment_record(
+        payment_record(
                 by=northfield.coordinator, contributor=contributor, kind="fee",
-                amount=__import__("decimal").Decimal("10.00"), description="x", due_on=MONDAY,
+                amount=Decimal("10.00"), description="x", due_on=MONDAY,
             )  # fmt: skip
         raise RuntimeError("the request failed after recording")
 

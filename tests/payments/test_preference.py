@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from payments.models import PaymentPreference
+from payments.models import EngagementPaymentChoice, PaymentPreference
 from tests.factories import ContributorFactory, UserFactory
+from tests.payments.conftest import Org
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/me/payment-preference/"
@@ -90,8 +91,6 @@ def test_organisation_accounts_have_no_payment_preference() -> None:
 
 
 def test_an_engagement_choice_shows_its_details_to_the_contributor_only() -> None:
-    from tests.payments.conftest import Org
-
     org = Org("Northfield")
     contributor = ContributorFactory.create()
     engagement = org.engage(contributor)
@@ -114,9 +113,6 @@ def test_an_engagement_choice_shows_its_details_to_the_contributor_only() -> Non
 
 
 def test_removing_an_engagement_choice_goes_back_to_the_default() -> None:
-    from payments.models import EngagementPaymentChoice
-    from tests.payments.conftest import Org
-
     org = Org("Northfield")
     contributor = ContributorFactory.create()
     engagement = org.engage(contributor)

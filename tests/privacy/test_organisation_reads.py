@@ -31,7 +31,7 @@ from letters.models import Letter
 from notifications.models import Notification
 from opportunities.models import Application, Engagement, Opportunity
 from payments import services
-from payments.expenses import ItemInput, expense_claim_submit
+from payments.expenses.services import ItemInput, expense_claim_submit
 from payments.models import ExpenseCategory, ExpenseClaim, ExpenseItem, Payment, PaymentRun
 from periods import PeriodKind, period_containing
 from tests.letters import pdf as read
@@ -273,7 +273,7 @@ def seeded(django_capture_on_commit_callbacks: Callable[..., Any]) -> Seeded:
             amounts[key].add(Decimal(expense["payable"]))
             claim = expense_claim_submit(
                 contributor=people[1],
-                organisation=org.organisation,
+                organisation_id=org.organisation.pk,
                 items=[
                     ItemInput(
                         category=ExpenseCategory.MILEAGE,

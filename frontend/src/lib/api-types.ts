@@ -1562,7 +1562,7 @@ export interface components {
             /** Format: decimal */
             hours: string;
             /** Format: decimal */
-            offered_amount: string;
+            readonly offered_amount: string;
             /** Format: date-time */
             created_at: string;
         };
@@ -1645,9 +1645,9 @@ export interface components {
         ChoiceOutput: {
             choice: components["schemas"]["PaymentChoiceEnum"];
             /** Format: decimal */
-            reduced_amount: string | null;
+            readonly reduced_amount: string | null;
             /** Format: decimal */
-            cap_amount: string | null;
+            readonly cap_amount: string | null;
             cap_period: string;
             charity_name: string;
             method: components["schemas"]["PaymentMethodEnum"];
@@ -1688,7 +1688,7 @@ export interface components {
             this_tax_year: components["schemas"]["Spend"];
             pending_approvals: number;
             /** Format: decimal */
-            pending_total: string;
+            readonly pending_total: string;
             approved_not_in_run: number;
             open_expense_items: number;
             next_sessions: components["schemas"]["DashboardSession"][];
@@ -2292,7 +2292,7 @@ export interface components {
             closing_date: string;
             status: components["schemas"]["OpportunityStatusEnum"];
             /** Format: decimal */
-            pay_rate: string | null;
+            readonly pay_rate: string | null;
             /**
              * @description Empty when the role is unpaid.
              *
@@ -2826,7 +2826,7 @@ export interface components {
             name: string;
             description: string;
             /** Format: decimal */
-            amount: string;
+            readonly amount: string;
             unit: components["schemas"]["PayUnitEnum"];
             is_default: boolean;
         };
@@ -2942,6 +2942,7 @@ export interface components {
             /** Format: date */
             readonly paid_on: string | null;
             readonly payment_count: number;
+            /** Format: decimal */
             readonly total: string;
         };
         /**
@@ -2991,9 +2992,9 @@ export interface components {
         PreferenceOutput: {
             choice: components["schemas"]["PaymentChoiceEnum"];
             /** Format: decimal */
-            reduced_amount: string | null;
+            readonly reduced_amount: string | null;
             /** Format: decimal */
-            cap_amount: string | null;
+            readonly cap_amount: string | null;
             cap_period: string;
             charity_name: string;
             method: components["schemas"]["PaymentMethodEnum"];
@@ -3003,7 +3004,7 @@ export interface components {
             payment_id: number;
             contributor_reference: string;
             /** Format: decimal */
-            payable: string;
+            readonly payable: string;
             fits: boolean;
             /** Format: date */
             fits_from: string | null;
@@ -3119,15 +3120,15 @@ export interface components {
             /** Format: date */
             end: string;
             /** Format: decimal */
-            fees: string;
+            readonly fees: string;
             /** Format: decimal */
-            expenses: string;
+            readonly expenses: string;
             /** Format: decimal */
-            total: string;
+            readonly total: string;
             /** Format: decimal */
-            budget: string | null;
+            readonly budget: string | null;
             /** Format: decimal */
-            remaining: string | null;
+            readonly remaining: string | null;
         };
         Status: {
             enabled: boolean;
@@ -5289,7 +5290,10 @@ export interface operations {
     expense_claims_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key to retry safely: the first result is returned. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

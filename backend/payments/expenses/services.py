@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -14,23 +13,27 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from coproduce.api.errors import ApplicationError, Conflict, NotFound
+from coproduce.api.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 from coproduce.money import round_pennies
+from opportunities.models import Engagement
 from organisations.models import Membership, Organisation
 from organisations.permissions import FINANCE_ROLES, require_role
 from periods import uk_today
 
-from .events import contributor_money_changed
-from .models import (
+from ..events import contributor_money_changed
+from ..finance.selectors import finance_settings_for
+from ..idempotency import replayed
+from ..landing import audited
+from ..models import (
     ExpenseCategory,
     ExpenseClaim,
     ExpenseItem,
-    FinanceSettings,
     ItemStatus,
     Payment,
     PaymentKind,
     PaymentMethod,
     PaymentPreference,
+    PaymentStatus,
     Receipt,
 )
 from .receipts import receipt_check, sha256
@@ -47,31 +50,41 @@ class ItemInput:
     miles: Decimal | None = None
 
 
-def finance_settings_for(organisation: Organisation) -> FinanceSettings:
-    settings, _ = FinanceSettings.objects.get_or_create(organisation=organisation)
-    return settings
-
-
 @transaction.atomic
 def expense_claim_submit(
     *,
     contributor: User,
-    organisation: Organisation,
+    organisation_id: int,
     items: list[ItemInput],
     receipts: dict[int, UploadedFile],
-    engagement: Any = None,
+    engagement_id: int | None = None,
     note: str = "",
     idempotency_key: str | None = None,
+    fingerprint: str = "",
 ) -> ExpenseClaim:
-    """A contributor claims expenses from an organisation they work with."""
-    from opportunities.models import Engagement
-
+    """A contributor claims expenses from an organisation they work with. The same
+    Idempotency-Key with the same claim answers with the first; with another claim, 409."""
+    if not contributor.is_contributor:
+        raise PermissionDenied("Only contributors can claim expenses.")
     if idempotency_key:
-        existing = ExpenseClaim.objects.filter(
-            contributor=contributor, idempotency_key=idempotency_key
-        ).first()
+        existing = replayed(
+            ExpenseClaim.objects.filter(contributor=contributor),
+            key=idempotency_key,
+            request_fingerprint=fingerprint,
+        )
         if existing is not None:
             return existing
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        raise ApplicationError(
+            "There is no such organisation.",
+            fields={"organisation": ["Choose an organisation you work with."]},
+        )
+    engagement = None
+    if engagement_id:
+        engagement = Engagement.objects.filter(pk=engagement_id, contributor=contributor).first()
+        if engagement is None:
+            raise NotFound("There is no engagement with that id that you can see.")
     engaged = Engagement.objects.filter(
         contributor=contributor, opportunity__organisation=organisation
     )
@@ -119,6 +132,7 @@ def expense_claim_submit(
         engagement=engagement,
         note=note,
         idempotency_key=idempotency_key or None,
+        request_fingerprint=fingerprint,
     )
     for index, (item, amount) in enumerate(zip(items, amounts, strict=True)):
         row = ExpenseItem(
@@ -129,7 +143,7 @@ def expense_claim_submit(
             miles=item.miles if item.category == ExpenseCategory.MILEAGE else None,
             amount=amount,
         )
-        row._history_user = contributor  # type: ignore[attr-defined]
+        audited(row, contributor)
         row.save()
         if index in checked:
             content, mime, name, original = checked[index]
@@ -204,26 +218,13 @@ def expense_items_decide(
                 created_by=by.user,
                 approved_by=by.user,
                 approved_at=now,
-                status="approved",
+                status=PaymentStatus.APPROVED,
             )
-            payment._history_user = by.user  # type: ignore[attr-defined]
+            audited(payment, by.user)
             payment.save()
             item.payment = payment
-        item._history_user = by.user  # type: ignore[attr-defined]
+        audited(item, by.user)
         item.save()
     if approve:
         contributor_money_changed(claim.contributor_id)
     return claim
-
-
-def claim_status(claim: ExpenseClaim) -> str:
-    statuses = {item.status for item in claim.items.all()}
-    if statuses <= {ItemStatus.PENDING}:
-        return "submitted"
-    if ItemStatus.PENDING in statuses:
-        return "partly_decided"
-    if statuses == {ItemStatus.REJECTED}:
-        return "rejected"
-    if statuses == {ItemStatus.APPROVED}:
-        return "approved"
-    return "partly_approved"

@@ -10,11 +10,14 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from contributors.models import ContributorProfile
 from coproduce.api.errors import ApplicationError
 from organisations.models import Membership
+from organisations.permissions import FINANCE_ROLES, require_role
 
-from .models import Payment, PaymentStatus
-from .services import contributor_reference, payment_hold_check
+from ..landing import payment_hold_check
+from ..models import Payment, PaymentStatus
+from .services import contributor_reference
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,10 @@ def payment_run_preview(
 ) -> list[PreviewRow]:
     """Try paying approved payments of the organisation (those named, or every one not in a
     run) on ``paid_on``, one after another as a run would, and undo it all."""
-    from contributors.models import ContributorProfile
+    require_role(membership, FINANCE_ROLES, action="plan payment runs")
+    # Not at the top: thresholds sits above payments and imports it. With the rule book in
+    # ledger.py, one of the two reads of a higher layer left in payments (a headroom status
+    # for the preview); it goes when thresholds answers for the statuses (see the L1 report).
     from thresholds.monitoring import contributors_statuses
     from thresholds.organisation_view import status_for
 

@@ -14,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from coproduce.api.errors import ApplicationError
+from coproduce.api.errors import ApplicationError, ErrorCode
 
 ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 # A photo of a receipt from any phone is well under this (50 megapixels). A file claiming more
@@ -29,19 +29,16 @@ class ReceiptTooLarge(ApplicationError):
 def receipt_check(upload: UploadedFile, *, field: str) -> tuple[bytes, str, str]:
     """Read and check one receipt. Returns (content, content type, new file name)."""
     limit: int = settings.RECEIPT_MAX_BYTES
+    too_large = ReceiptTooLarge(
+        "A receipt is too large.",
+        code=ErrorCode.REQUEST_TOO_LARGE,
+        fields={field: [f"Each receipt must be {limit // (1024 * 1024)} MB or smaller."]},
+    )
     if upload.size is not None and upload.size > limit:
-        raise ReceiptTooLarge(
-            "A receipt is too large.",
-            code="request_too_large",
-            fields={field: [f"Each receipt must be {limit // (1024 * 1024)} MB or smaller."]},
-        )
+        raise too_large
     content = upload.read(limit + 1)
     if len(content) > limit:
-        raise ReceiptTooLarge(
-            "A receipt is too large.",
-            code="request_too_large",
-            fields={field: [f"Each receipt must be {limit // (1024 * 1024)} MB or smaller."]},
-        )
+        raise too_large
     kind = filetype.guess(content)
     mime = kind.mime if kind is not None else ""
     bad = ApplicationError(
@@ -63,7 +60,7 @@ def receipt_check(upload: UploadedFile, *, field: str) -> tuple[bytes, str, str]
 def _too_many_pixels(field: str) -> ApplicationError:
     return ApplicationError(
         "A receipt image is too large to check.",
-        code="image_too_large",
+        code=ErrorCode.IMAGE_TOO_LARGE,
         fields={
             field: [
                 "This image has too many pixels. Take a smaller photo, or save the receipt "

@@ -1,4 +1,5 @@
-"""The organisation dashboard: spend against budget, what needs approving, what is coming up."""
+"""Finance reads: the settings, and the organisation dashboard (spend against budget, what
+needs approving, what is coming up)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ from typing import Any
 from django.db.models import Q, Sum
 
 from coproduce.money import ZERO
+from opportunities.models import Session
 from organisations.models import Organisation
 from periods import PeriodKind, period_containing, uk_today
 
-from .expenses import finance_settings_for
-from .models import ExpenseItem, ItemStatus, Payment, PaymentKind, PaymentStatus
+from ..models import ExpenseItem, FinanceSettings, ItemStatus, Payment, PaymentKind, PaymentStatus
+
+
+def finance_settings_for(organisation: Organisation) -> FinanceSettings:
+    settings, _ = FinanceSettings.objects.get_or_create(organisation=organisation)
+    return settings
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,6 @@ def _spend(organisation: Organisation, start: date, end: date, budget: Decimal |
 def organisation_dashboard(
     *, organisation: Organisation, today: date | None = None
 ) -> dict[str, Any]:
-    from opportunities.models import Session
-
     today = today or uk_today()
     settings = finance_settings_for(organisation)
     month = period_containing(PeriodKind.CALENDAR_MONTH, today)

@@ -1,14 +1,13 @@
-"""Reads for roles, sessions, applications and engagements. Every queryset starts from what the
+"""Reads for roles, their sessions and the rate card. Every queryset starts from what the
 requesting user may see; anything else answers 404."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 import django_filters
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
@@ -18,10 +17,8 @@ from coproduce.api.errors import ApplicationError, NotFound
 from coproduce.api.ids import IdFilter
 from organisations.models import Membership, Organisation
 
-from .models import (
+from ..models import (
     Application,
-    ApplicationStatus,
-    Attendance,
     Engagement,
     EngagementStatus,
     InvolvementType,
@@ -34,7 +31,7 @@ from .models import (
 PUBLIC_STATUSES = (OpportunityStatus.PUBLISHED, OpportunityStatus.CLOSED)
 
 
-def _member_organisation_ids(user: User | None) -> QuerySet[Membership, int]:
+def member_organisation_ids(user: User | None) -> QuerySet[Membership, int]:
     if user is None:
         return Membership.objects.none().values_list("organisation_id", flat=True)
     return Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
@@ -101,7 +98,7 @@ class OpportunityFilter(django_filters.FilterSet):
         return queryset
 
 
-def _as_query(filters: Mapping[str, Any] | None) -> QueryDict:
+def as_query(filters: Mapping[str, Any] | None) -> QueryDict:
     """Filters as a QueryDict, so that repeated values (status=a&status=b) and Python lists
     both reach multiple-choice filters."""
     if isinstance(filters, QueryDict):
@@ -128,10 +125,10 @@ def opportunity_list(
     of its roles (drafts, closed, archived) when they ask for a status or for their
     organisation, e.g. ``?organisation=<id>&status=draft``.
     """
-    filters = _as_query(filters)
+    filters = as_query(filters)
     visible = _open_published()
     if user is not None and ("status" in filters or "organisation" in filters):
-        visible |= Q(organisation_id__in=_member_organisation_ids(user))
+        visible |= Q(organisation_id__in=member_organisation_ids(user))
     queryset = (
         Opportunity.objects.filter(visible)
         .select_related("organisation")
@@ -154,7 +151,7 @@ def _opportunity_visible(user: User | None) -> Q:
     contributors who applied."""
     visible = Q(status__in=PUBLIC_STATUSES)
     if user is not None:
-        visible |= Q(organisation_id__in=_member_organisation_ids(user))
+        visible |= Q(organisation_id__in=member_organisation_ids(user))
         visible |= Q(
             pk__in=Application.objects.filter(contributor=user)
             .exclude(opportunity__status=OpportunityStatus.DRAFT)
@@ -193,130 +190,16 @@ def can_see_online_links(*, user: User | None, opportunity: Opportunity) -> bool
     ).exists()
 
 
-def sessions_booked_for(*, contributor: User, start: date, end: date) -> QuerySet[Session]:
-    """Sessions from today on (between start and end inclusive) of roles where the contributor
-    has an active engagement and no attendance logged for that session yet."""
-    first = max(start, timezone.localdate())
-    attended = Attendance.objects.filter(
-        session=OuterRef("pk"), engagement__contributor=contributor
-    )
-    engaged = Engagement.objects.filter(
-        opportunity=OuterRef("opportunity_id"),
-        contributor=contributor,
-        status=EngagementStatus.ACTIVE,
-    )
-    return (
-        Session.objects.filter(date__gte=first, date__lte=end)
-        .filter(Exists(engaged))
-        .exclude(Exists(attended))
-        .select_related("opportunity", "opportunity__organisation")
-        .order_by("date", "start_time", "id")
-    )
-
-
-class ApplicationFilter(django_filters.FilterSet):
-    opportunity = IdFilter(field_name="opportunity_id")
-    organisation = IdFilter(field_name="opportunity__organisation_id")
-    status = django_filters.MultipleChoiceFilter(choices=ApplicationStatus.choices)
-
-    class Meta:
-        model = Application
-        fields: list[str] = []
-
-
-def _filtered(
+def filtered(
     filterset_class: type, filters: Mapping[str, Any] | None, queryset: QuerySet[Any]
 ) -> Any:
-    filterset = filterset_class(_as_query(filters), queryset=queryset)
+    filterset = filterset_class(as_query(filters), queryset=queryset)
     if not filterset.is_valid():
         raise ApplicationError(
             "Some of the search options are not right.",
             fields={key: [str(m) for m in msgs] for key, msgs in filterset.errors.items()},
         )
     return filterset.qs
-
-
-def _applications_visible(user: User) -> QuerySet[Application]:
-    """A contributor's own applications, and applications to roles of the user's organisations."""
-    return Application.objects.filter(
-        Q(contributor=user) | Q(opportunity__organisation_id__in=_member_organisation_ids(user))
-    )
-
-
-def application_list(
-    *, user: User, filters: Mapping[str, Any] | None = None
-) -> QuerySet[Application]:
-    queryset = _applications_visible(user).select_related(
-        "opportunity", "opportunity__organisation", "contributor"
-    )
-    result: QuerySet[Application] = _filtered(ApplicationFilter, filters, queryset)
-    return result.order_by("-created_at", "-id")
-
-
-def application_get(*, user: User, application_id: int) -> Application:
-    application = (
-        _applications_visible(user)
-        .select_related("opportunity", "opportunity__organisation", "contributor")
-        .filter(pk=application_id)
-        .first()
-    )
-    if application is None:
-        raise NotFound("There is no application with that id.")
-    return application
-
-
-class EngagementFilter(django_filters.FilterSet):
-    opportunity = IdFilter(field_name="opportunity_id")
-    organisation = IdFilter(field_name="opportunity__organisation_id")
-    status = django_filters.MultipleChoiceFilter(choices=EngagementStatus.choices)
-
-    class Meta:
-        model = Engagement
-        fields: list[str] = []
-
-
-def _engagements_visible(user: User) -> QuerySet[Engagement]:
-    return Engagement.objects.filter(
-        Q(contributor=user) | Q(opportunity__organisation_id__in=_member_organisation_ids(user))
-    )
-
-
-def engagement_list(
-    *, user: User, filters: Mapping[str, Any] | None = None
-) -> QuerySet[Engagement]:
-    """The contributor's own engagements, and engagements on roles of the user's organisations."""
-    queryset = _engagements_visible(user).select_related(
-        "opportunity", "opportunity__organisation", "contributor", "payment_choice"
-    )
-    result: QuerySet[Engagement] = _filtered(EngagementFilter, filters, queryset)
-    return result.order_by("-created_at", "-id")
-
-
-def engagement_get(*, user: User, engagement_id: int) -> Engagement:
-    engagement = (
-        _engagements_visible(user)
-        .select_related("opportunity", "opportunity__organisation", "contributor", "payment_choice")
-        .filter(pk=engagement_id)
-        .first()
-    )
-    if engagement is None:
-        raise NotFound("There is no engagement with that id.")
-    return engagement
-
-
-def attendance_list(*, engagement: Engagement) -> QuerySet[Attendance]:
-    """Attendance of an engagement the caller can already see (check with engagement_get)."""
-    return Attendance.objects.filter(engagement=engagement).order_by("date", "id")
-
-
-def contributor_is_engaged_with(*, contributor: User, organisation: Organisation) -> bool:
-    """Whether the contributor has an active or completed engagement on any of the
-    organisation's roles."""
-    return Engagement.objects.filter(
-        contributor=contributor,
-        opportunity__organisation=organisation,
-        status__in=(EngagementStatus.ACTIVE, EngagementStatus.COMPLETED),
-    ).exists()
 
 
 def pay_rate_list(*, organisation: Organisation) -> QuerySet[PayRate]:
