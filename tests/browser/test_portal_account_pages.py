@@ -93,7 +93,7 @@ def test_a_contributor_claims_an_expense_with_a_receipt_photo(
     page.get_by_label("Receipt").set_input_files(str(wrong))
     page.get_by_role("button", name="Send claim").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
-        "Choose a photo (JPEG or PNG) or a PDF"
+        "Choose a photo (JPEG, PNG or HEIC) or a PDF"
     )
     expect(page.locator(".govuk-error-summary")).to_contain_text("Say what you spent the money on.")
     check_page(page, "expense-claim-errors")

@@ -8,15 +8,19 @@ import uuid
 import warnings
 
 import filetype
+import pillow_heif
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from coproduce.api.errors import ApplicationError, ErrorCode
 
 ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+# iPhones save photos as HEIC, which browsers cannot show: such a receipt is kept as a JPEG.
+HEIF = {"image/heic", "image/heif"}
+HEIF_JPEG_QUALITY = 85
 # A photo of a receipt from any phone is well under this (50 megapixels). A file claiming more
 # is refused from its header, before any pixel is decoded: a few bytes can claim billions.
 RECEIPT_MAX_PIXELS = 50_000_000
@@ -42,17 +46,19 @@ def receipt_check(upload: UploadedFile, *, field: str) -> tuple[bytes, str, str]
     kind = filetype.guess(content)
     mime = kind.mime if kind is not None else ""
     bad = ApplicationError(
-        "A receipt is not a PDF, JPEG or PNG file.",
-        fields={field: ["Upload a photo (JPEG or PNG) or a PDF of the receipt."]},
+        "A receipt is not a PDF, JPEG, PNG or HEIC file.",
+        fields={field: ["Upload a photo (JPEG, PNG or HEIC) or a PDF of the receipt."]},
     )
-    if mime not in ALLOWED:
+    if mime not in ALLOWED and mime not in HEIF:
         raise bad
     try:
-        if mime == "application/pdf":
+        if mime in HEIF:
+            content, mime = _heif_as_jpeg(content, field=field), "image/jpeg"
+        elif mime == "application/pdf":
             PdfReader(io.BytesIO(content)).get_num_pages()
         else:
             _check_image(content, field=field)
-    except (PdfReadError, UnidentifiedImageError, OSError, ValueError) as exc:
+    except (PdfReadError, UnidentifiedImageError, OSError, ValueError, RuntimeError) as exc:
         raise bad from exc
     return content, mime, f"{uuid.uuid4().hex}.{ALLOWED[mime]}"
 
@@ -81,6 +87,19 @@ def _check_image(content: bytes, *, field: str) -> None:
                 image.verify()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise _too_many_pixels(field) from exc
+
+
+def _heif_as_jpeg(content: bytes, *, field: str) -> bytes:
+    """A HEIC/HEIF photo as a JPEG, turned the way the phone held it, without its metadata
+    (which can hold where the photo was taken). The pixel limit is checked before decoding."""
+    heif = pillow_heif.open_heif(content, convert_hdr_to_8bit=True)  # reads the header only
+    width, height = heif.size
+    if width * height > RECEIPT_MAX_PIXELS:
+        raise _too_many_pixels(field)
+    image = ImageOps.exif_transpose(heif.to_pillow()).convert("RGB")
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=HEIF_JPEG_QUALITY)
+    return out.getvalue()
 
 
 def sha256(content: bytes) -> str:

@@ -177,7 +177,7 @@ export function NewClaimPage() {
                         Receipt
                       </label>
                       <div id={`${receiptName}-hint`} className="govuk-hint">
-                        A photo or a PDF, up to 10 MB. On a phone you can take a photo now.
+                        A photo (JPEG, PNG or an iPhone HEIC photo) or a PDF, up to 10 MB. On a phone you can take a photo now.
                       </div>
                       {receiptError && (
                         <p id={`${receiptName}-error`} className="govuk-error-message">

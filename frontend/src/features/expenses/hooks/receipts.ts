@@ -5,15 +5,15 @@ export const RECEIPT_MAX_BYTES = 10 * 1024 * 1024;
 /** What the file picker offers: photos (the camera too, on a phone) and PDFs. */
 export const RECEIPT_ACCEPT = "image/*,application/pdf";
 
-const ACCEPTED = ["image/jpeg", "image/png", "application/pdf"];
+const ACCEPTED = ["image/jpeg", "image/png", "image/heic", "image/heif", "application/pdf"];
+// Some browsers give an iPhone photo no type at all: its name says what it is.
 const HEIC = /\.(heic|heif)$/i;
 
 /** Why a receipt cannot be sent, or null when it can. The server checks the content again. */
 export function receiptProblem(file: File): string | null {
   if (file.size > RECEIPT_MAX_BYTES) return `The file is ${(file.size / (1024 * 1024)).toFixed(1)} MB. Each receipt must be 10 MB or smaller.`;
-  if (file.type === "image/heic" || file.type === "image/heif" || HEIC.test(file.name))
-    return "This photo is in HEIC format, which we cannot read yet. On an iPhone, take the photo from this page, or choose the photo again with 'Most compatible' set in Settings > Camera > Formats.";
-  if (!ACCEPTED.includes(file.type)) return "Choose a photo (JPEG or PNG) or a PDF of the receipt.";
+  if (HEIC.test(file.name)) return null;
+  if (!ACCEPTED.includes(file.type)) return "Choose a photo (JPEG, PNG or HEIC) or a PDF of the receipt.";
   return null;
 }
 
