@@ -33,8 +33,10 @@ export function portalNavigation(unread: number | undefined): NavItem[] {
 function navigationFor(me: Me | null | undefined, unread: number | undefined): NavItem[] {
   if (!me) return PUBLIC_NAVIGATION;
   if (me.account_type === "contributor") return portalNavigation(unread);
+  const first = me.memberships[0];
   return [
-    { to: "/me/", label: "Your dashboard" },
+    ...(first ? [{ to: `/organisations/${first.organisation_id}/`, label: "Overview" }] : []),
+    { to: "/change-password", label: "Change password" },
     { to: "/sign-out", label: "Sign out" },
   ];
 }

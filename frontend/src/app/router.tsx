@@ -54,6 +54,7 @@ export const routes: RouteObject[] = [
           { path: "me/notifications", lazy: () => import("./routes/notifications") },
           { path: "opportunities/:id/apply", lazy: () => import("./routes/apply") },
           { path: "change-password", lazy: () => import("./routes/change-password") },
+          { path: "organisations/:organisationId", lazy: () => import("./routes/organisation-overview") },
         ],
       },
       { path: "*", element: <NotFoundPage /> },
