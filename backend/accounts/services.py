@@ -14,8 +14,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.api.errors import ApplicationError, Conflict, NotFound
 from coproduce.tasks import enqueue_on_commit
-from organisations.models import OrganisationKind
-from organisations.services import organisation_create
 
 from . import two_factor
 from .models import AccountType, ApiToken, User, normalise_email
@@ -90,11 +88,12 @@ def user_register(
     full_name: str,
     account_type: str,
     organisation_name: str = "",
-    organisation_kind: str = OrganisationKind.OTHER,
-) -> None:
+) -> User | None:
     """Start an account: the same answer whether or not the address already has one, so the
     answer never says who uses Coproduce. A new address gets an inactive account and a link to
-    confirm it; an address with an account gets an e-mail saying someone tried."""
+    confirm it; an address with an account gets an e-mail saying someone tried. Answers the new
+    account, or None when none was made (an organisation account's organisation is made by
+    ``organisations.registration``)."""
     email = normalise_email(email)
     fields: dict[str, list[str]] = {}
     if account_type == AccountType.ORGANISATION and not organisation_name.strip():
@@ -125,7 +124,7 @@ def user_register(
                     "changed.\n"
                 ),
             )
-        return
+        return None
 
     try:
         with transaction.atomic():
@@ -137,10 +136,9 @@ def user_register(
                 is_active=False,
             )
     except IntegrityError:  # a simultaneous registration won the race: same answer
-        return
-    if account_type == AccountType.ORGANISATION:
-        organisation_create(name=organisation_name.strip(), kind=organisation_kind, owner=user)
+        return None
     _send_confirmation(user)
+    return user
 
 
 @transaction.atomic

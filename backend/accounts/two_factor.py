@@ -13,8 +13,6 @@ from django.conf import settings
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from organisations.models import Membership
-
 from .models import User
 
 TWO_FACTOR_SETUP_REQUIRED = "two_factor_setup_required"
@@ -29,9 +27,8 @@ def two_factor_required(*, user: User) -> bool:
     """Whether this account must sign in with a second factor."""
     if user.is_contributor:
         return False
-    return Membership.objects.filter(
-        user=user, role__in=settings.TWO_FACTOR_REQUIRED_ROLES
-    ).exists()
+    # Memberships belong to organisations, above accounts: read through the reverse relation.
+    return user.memberships.filter(role__in=settings.TWO_FACTOR_REQUIRED_ROLES).exists()
 
 
 def two_factor_enabled(*, user: User) -> bool:

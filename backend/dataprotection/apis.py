@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from coproduce.api.requests import request_user
+from accounts.requests import request_user
 
 from .export import personal_data_zip
 from .services import account_erase, erasure_kept_summary

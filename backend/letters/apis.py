@@ -18,11 +18,11 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.requests import request_user
 from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, PermissionDenied
 from coproduce.api.ids import IdField
 from coproduce.api.pagination import StandardPagination
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 from organisations.models import Organisation
 

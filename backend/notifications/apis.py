@@ -7,8 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.requests import request_user
 from coproduce.api.pagination import StandardPagination
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 
 from .selectors import notification_list, preference_for

@@ -13,11 +13,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.requests import request_user
 from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
 from coproduce.api.ids import IdField
 from coproduce.api.pagination import StandardPagination
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput, format_gbp
 from organisations.models import Membership

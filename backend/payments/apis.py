@@ -18,12 +18,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import AccountType, User
+from accounts.requests import request_user
 from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
 from coproduce.api.ids import IdField, IdFilter
 from coproduce.api.pagination import StandardPagination
 from coproduce.api.parsers import JSONParser
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput
 from organisations.permissions import FINANCE_ROLES, require_role
