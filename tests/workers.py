@@ -33,7 +33,7 @@ def worker_process(
     """Start a worker on this test run's broker and test database. Yields the queue it
     consumes (a private one, or ``queue``, e.g. "default" to run what the code under test
     enqueues) and the process, so a test can also kill it."""
-    from django.conf import settings
+    from django.conf import settings  # read when the worker starts, after pytest-django set it
 
     queue = queue or f"test-{uuid.uuid4().hex[:12]}"
     env = {

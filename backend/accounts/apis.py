@@ -28,7 +28,7 @@ from coproduce.api.serializers import StrictSerializer
 from . import services, two_factor
 from .models import AccountType, ApiToken, User
 from .selectors import user_memberships
-from .signin import LOCKED_OUT, AccountThrottle, ClientAddressThrottle, lockout_message
+from .signin import AccountThrottle, ClientAddressThrottle, lockout_message
 
 _MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 # A sign-in waiting for its second factor: whose, and since when (seconds since the epoch).
@@ -148,7 +148,7 @@ def _authenticate(request: Request, data: dict[str, str]) -> User:
         request._request, email=data["email"].strip().lower(), password=data["password"]
     )
     if getattr(request._request, "axes_locked_out", False):
-        raise ApplicationError(lockout_message(), code=LOCKED_OUT, status_code=429)
+        raise ApplicationError(lockout_message(), code=ErrorCode.LOCKED_OUT, status_code=429)
     if user is None or not isinstance(user, User):
         raise ApplicationError(
             "The e-mail address or password is not right.",
@@ -162,7 +162,7 @@ def _wrong_code() -> ApplicationError:
     return ApplicationError(
         "That code did not work. Enter the 6 numbers your authenticator app shows now, "
         "or one of your recovery codes.",
-        code=two_factor.TWO_FACTOR_CODE_WRONG,
+        code=ErrorCode.TWO_FACTOR_CODE_WRONG,
         fields={"code": ["That code did not work."]},
     )
 
@@ -221,7 +221,7 @@ class LoginTwoFactorApi(APIView):
             raise ApplicationError(
                 "Sign in with your e-mail address and password first, then enter the code "
                 "within 5 minutes.",
-                code="two_factor_not_started",
+                code=ErrorCode.TWO_FACTOR_NOT_STARTED,
             )
         device = two_factor.two_factor_check_code(user=user, code=serializer.validated_data["code"])
         if device is None:

@@ -12,7 +12,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coproduce.api.errors import ApplicationError, Conflict, NotFound
+from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, NotFound
 from coproduce.tasks import enqueue_on_commit
 
 from . import two_factor
@@ -146,7 +146,7 @@ def user_register_confirm(*, uid: str, token: str) -> User:
     """Activate the account the link was sent for."""
     user = _user_from_uid(uid)
     if user is None or not email_confirmation_token.check_token(user, token):
-        raise ApplicationError(_BAD_LINK, code="link_invalid")
+        raise ApplicationError(_BAD_LINK, code=ErrorCode.LINK_INVALID)
     user.is_active = True
     user.save(update_fields=["is_active"])
     return user
@@ -188,7 +188,7 @@ def _set_password(user: User, new_password: str) -> None:
 def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
     user = _user_from_uid(uid)
     if user is None or not user.is_active or not default_token_generator.check_token(user, token):
-        raise ApplicationError(_BAD_LINK, code="link_invalid")
+        raise ApplicationError(_BAD_LINK, code=ErrorCode.LINK_INVALID)
     _set_password(user, new_password)
     return user
 
@@ -234,7 +234,7 @@ def two_factor_setup_start(*, user: User) -> TOTPDevice:
     if two_factor.two_factor_enabled(user=user):
         raise Conflict(
             "Two-factor sign-in is already set up for your account.",
-            code="two_factor_already_enabled",
+            code=ErrorCode.TWO_FACTOR_ALREADY_ENABLED,
         )
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
@@ -251,7 +251,7 @@ def two_factor_setup_confirm(*, user: User, code: str) -> list[str]:
     if not device.verify_token(code.strip().replace(" ", "")):
         raise ApplicationError(
             "That code did not work. Enter the 6 numbers your app shows now.",
-            code=two_factor.TWO_FACTOR_CODE_WRONG,
+            code=ErrorCode.TWO_FACTOR_CODE_WRONG,
             fields={"code": ["That code did not work."]},
         )
     with transaction.atomic():

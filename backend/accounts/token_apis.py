@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from coproduce.api.errors import ApplicationError
+from coproduce.api.errors import ApplicationError, ErrorCode
 
 from . import services, two_factor
 from .apis import CredentialsSerializer, _authenticate, _wrong_code
@@ -75,7 +75,7 @@ class TokenApi(APIView):
                 raise ApplicationError(
                     "This account signs in with two-factor sign-in: send the code from the "
                     "authenticator app as well.",
-                    code=two_factor.TWO_FACTOR_REQUIRED,
+                    code=ErrorCode.TWO_FACTOR_REQUIRED,
                     fields={"code": ["Enter the code from your authenticator app."]},
                 )
             if two_factor.two_factor_check_code(user=user, code=data["code"]) is None:

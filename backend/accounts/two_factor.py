@@ -15,9 +15,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import User
 
-TWO_FACTOR_SETUP_REQUIRED = "two_factor_setup_required"
-TWO_FACTOR_REQUIRED = "two_factor_required"
-TWO_FACTOR_CODE_WRONG = "two_factor_code_wrong"
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"

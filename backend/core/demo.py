@@ -18,7 +18,7 @@ from opportunities.demo import seed as opportunities_seed
 from organisations.models import Membership, Organisation, OrganisationKind, Role
 from payments.demo import seed as payments_seed
 from thresholds.demo import seed as thresholds_seed
-from thresholds.services import threshold_rules_load
+from thresholds.rules.services import threshold_rules_load
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from accounts.models import User
-from coproduce.api.errors import ApplicationError, Conflict, PermissionDenied
+from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, PermissionDenied
 from organisations.models import Membership
 from organisations.permissions import COORDINATOR_ROLES, require_role, require_verified
 from payments.events import contributor_money_changed, contributors_money_changed
@@ -307,14 +307,14 @@ def application_submit(
     )
     locked = _lock(opportunity)
     if locked.status != OpportunityStatus.PUBLISHED or locked.closing_date < timezone.localdate():
-        raise Conflict("This role is not taking applications.", code="opportunity_not_open")
+        raise Conflict("This role is not taking applications.", code=ErrorCode.OPPORTUNITY_NOT_OPEN)
     already = Application.objects.filter(
         opportunity=locked,
         contributor=contributor,
         status__in=(ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED),
     ).exists()
     if already:
-        raise Conflict("You have already applied for this role.", code="already_applied")
+        raise Conflict("You have already applied for this role.", code=ErrorCode.ALREADY_APPLIED)
     try:
         with transaction.atomic():
             return Application.objects.create(
@@ -324,7 +324,9 @@ def application_submit(
                 adjustments_requested=adjustments_requested,
             )
     except IntegrityError as exc:
-        raise Conflict("You have already applied for this role.", code="already_applied") from exc
+        raise Conflict(
+            "You have already applied for this role.", code=ErrorCode.ALREADY_APPLIED
+        ) from exc
 
 
 def _lock_application(application: Application) -> Application:
@@ -352,7 +354,8 @@ def application_accept(*, by: Membership, application: Application) -> Engagemen
     ).count()
     if filled >= opportunity.places:
         raise Conflict(
-            f"All {opportunity.places} places on this role are filled.", code="places_filled"
+            f"All {opportunity.places} places on this role are filled.",
+            code=ErrorCode.PLACES_FILLED,
         )
     now = timezone.now()
     locked.status = ApplicationStatus.ACCEPTED

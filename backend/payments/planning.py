@@ -38,8 +38,8 @@ def payment_run_preview(
     """Try paying approved payments of the organisation (those named, or every one not in a
     run) on ``paid_on``, one after another as a run would, and undo it all."""
     from contributors.models import ContributorProfile
-    from thresholds.monitoring import contributors_statuses
-    from thresholds.organisation_view import status_for
+    from thresholds.monitoring.organisation_view import status_for
+    from thresholds.monitoring.statuses import contributors_statuses
 
     payments = Payment.objects.filter(
         organisation_id=membership.organisation_id, status=PaymentStatus.APPROVED

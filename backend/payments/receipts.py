@@ -14,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from coproduce.api.errors import ApplicationError
+from coproduce.api.errors import ApplicationError, ErrorCode
 
 ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 # A photo of a receipt from any phone is well under this (50 megapixels). A file claiming more
@@ -32,14 +32,14 @@ def receipt_check(upload: UploadedFile, *, field: str) -> tuple[bytes, str, str]
     if upload.size is not None and upload.size > limit:
         raise ReceiptTooLarge(
             "A receipt is too large.",
-            code="request_too_large",
+            code=ErrorCode.REQUEST_TOO_LARGE,
             fields={field: [f"Each receipt must be {limit // (1024 * 1024)} MB or smaller."]},
         )
     content = upload.read(limit + 1)
     if len(content) > limit:
         raise ReceiptTooLarge(
             "A receipt is too large.",
-            code="request_too_large",
+            code=ErrorCode.REQUEST_TOO_LARGE,
             fields={field: [f"Each receipt must be {limit // (1024 * 1024)} MB or smaller."]},
         )
     kind = filetype.guess(content)
@@ -63,7 +63,7 @@ def receipt_check(upload: UploadedFile, *, field: str) -> tuple[bytes, str, str]
 def _too_many_pixels(field: str) -> ApplicationError:
     return ApplicationError(
         "A receipt image is too large to check.",
-        code="image_too_large",
+        code=ErrorCode.IMAGE_TOO_LARGE,
         fields={
             field: [
                 "This image has too many pixels. Take a smaller photo, or save the receipt "

@@ -337,7 +337,7 @@ class CapHeld(ApplicationError):
                 "nothing was marked. Move them to a later run or pay date: "
                 + " ".join(f"Payment {h.payment_id}: {h.message}" for h in holds)
             )
-        super().__init__(message, code="cap_held")
+        super().__init__(message, code=ErrorCode.CAP_HELD)
         # Machine-readable: each held fee with the day it fits from (ISO dates).
         self.fields = {"held": [h.as_data() for h in holds]}
         self.holds = holds

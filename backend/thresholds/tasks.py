@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from coproduce.tasks import task
 
-from .monitoring import (
-    all_contributor_ids,
-    contributor_evaluate,
-    contributors_evaluate,
-    contributors_with_booked_sessions,
-)
-from .monitoring import planned_payments_notify as notify
-from .sweep import sweep_range, sweep_ranges
+from .monitoring.alerts import contributor_evaluate, contributors_evaluate
+from .monitoring.alerts import planned_payments_notify as notify
+from .monitoring.statuses import all_contributor_ids, contributors_with_booked_sessions
+from .monitoring.sweep import sweep_range, sweep_ranges
 
 SWEEP_CHUNK = 500
 

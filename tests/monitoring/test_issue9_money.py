@@ -14,10 +14,11 @@ from django.core import mail
 from accounts.models import User
 from notifications.models import Notification
 from payments.models import Payment, PaymentPreference, PaymentStatus
+from tests.clients import client_for
 from thresholds.models import ThresholdAlert
-from thresholds.monitoring import contributor_evaluate
+from thresholds.monitoring.alerts import contributor_evaluate
 
-from .conftest import Org, client_for
+from .conftest import Org
 
 pytestmark = pytest.mark.django_db
 
