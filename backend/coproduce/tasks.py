@@ -60,13 +60,15 @@ def task(
     not be reached); anything else fails at once. Without ``time_limit`` and
     ``soft_time_limit`` the project's (``CELERY_TASK_TIME_LIMIT``, ``..._SOFT_TIME_LIMIT``)
     apply; the soft one raises ``SoftTimeLimitExceeded`` in the task so it can record why."""
+    if time_limit is not None:
+        options["time_limit"] = time_limit
+    if soft_time_limit is not None:
+        options["soft_time_limit"] = soft_time_limit
     return shared_task(
         name=name,
         bind=bind,
         ignore_result=True,
         acks_late=True,
-        time_limit=time_limit,
-        soft_time_limit=soft_time_limit,
         autoretry_for=TRANSIENT_ERRORS + retry_for,
         max_retries=max_retries,
         retry_backoff=retry_backoff,

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from typing import Any
 
 from django.http import FileResponse
@@ -14,13 +12,13 @@ from rest_framework.views import APIView
 
 from accounts.requests import request_user
 from coproduce.api.dates import DayField
-from coproduce.api.errors import Conflict, PermissionDenied
 from coproduce.api.ids import IdField
 from coproduce.api.pagination import paginated_response
+from coproduce.api.renderers import PdfRenderer
 from coproduce.api.serializers import StrictSerializer
 
-from .models import Letter, LetterKind, LetterStatus
-from .selectors import letter_get, letter_list
+from .models import Letter, LetterKind
+from .selectors import letter_get, letter_get_for_download, letter_list
 from .services import (
     letter_parties,
     letter_reissue,
@@ -156,23 +154,6 @@ class LetterDetailApi(APIView):
         return Response(LetterOutputSerializer(letter, context={"request": request}).data)
 
 
-class PdfRenderer(renderers.BaseRenderer):
-    """Lets a client ask for application/pdf; errors still leave as JSON."""
-
-    media_type = "application/pdf"
-    format = "pdf"
-    charset = None
-    render_style = "binary"
-
-    def render(
-        self,
-        data: Any,
-        accepted_media_type: str | None = None,
-        renderer_context: Mapping[str, Any] | None = None,
-    ) -> bytes:
-        return data if isinstance(data, bytes) else json.dumps(data).encode()
-
-
 class LetterPdfApi(APIView):
     renderer_classes = [renderers.JSONRenderer, PdfRenderer]
 
@@ -181,19 +162,7 @@ class LetterPdfApi(APIView):
         summary="Download the letter (the issuing organisation's admins and the contributor)",
     )
     def get(self, request: Request, letter_id: int) -> FileResponse:
-        user = request_user(request)
-        letter = letter_get(user=user, letter_id=letter_id)
-        grouping = letter.snapshot.get("grouping") or DEFAULT_GROUPING
-        if user.pk != letter.contributor_id and grouping != DEFAULT_GROUPING:
-            # Grouped by the person's own weeks or periods, which can point to a benefit.
-            raise PermissionDenied(
-                f"{letter.contributor.full_name} chose how this letter groups their fees, so "
-                "only they can download it. Ask them for a copy if you need one."
-            )
-        if letter.status != LetterStatus.ISSUED or not letter.pdf:
-            if letter.status == LetterStatus.REVOKED:
-                raise Conflict("This letter was withdrawn, so it cannot be downloaded.")
-            raise Conflict("This letter is not ready yet. Try again in a minute.")
+        letter = letter_get_for_download(user=request_user(request), letter_id=letter_id)
         return FileResponse(
             letter.pdf.open("rb"),
             as_attachment=True,
