@@ -140,7 +140,7 @@ def baseline_sql(today: date) -> str:
     """Hand-written SQL for the same totals the sweep computes: each contributor's current
     benefit week (by their weekday), UC assessment period (by their start day), calendar month
     and tax year, each also without vouchers."""
-    from thresholds.sweep import CurrentPeriods
+    from thresholds.monitoring.sweep import CurrentPeriods
 
     current = CurrentPeriods.on(today)
     start, end = current.window
@@ -198,8 +198,8 @@ def main() -> None:
     from django.db import connection
 
     from periods import uk_today
-    from thresholds.monitoring import contributor_evaluate
-    from thresholds.sweep import sweep_range, sweep_ranges
+    from thresholds.monitoring.alerts import contributor_evaluate
+    from thresholds.monitoring.sweep import sweep_range, sweep_ranges
     from workers.celery import app
 
     app.conf.task_always_eager = True  # e-mails for new alerts are sent in-process

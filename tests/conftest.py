@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from rest_framework.test import APIClient
 
 from accounts.models import User
 from organisations.models import Membership, Organisation, Role
 
+from . import clients
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
 
 
@@ -50,7 +52,6 @@ def _staff_two_factor_verified(
 def on_commit_now(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run on-commit callbacks (e-mails) when registered: these tests run inside one
     transaction that never commits."""
-    from django.db import transaction
 
     monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
 
@@ -62,12 +63,7 @@ def api() -> APIClient:
 
 @pytest.fixture
 def client_for() -> Callable[[User], APIClient]:
-    def make(user: User) -> APIClient:
-        client = APIClient()
-        client.force_authenticate(user)
-        return client
-
-    return make
+    return clients.client_for
 
 
 @pytest.fixture

@@ -1,47 +1,31 @@
+"""Accounts: registering, confirming, signing in and out, and the signed-in account."""
+
 from __future__ import annotations
 
-import re
-from datetime import timedelta
-
 import pytest
-import time_machine
 from django.contrib.auth.hashers import identify_hasher
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.test import override_settings
 from rest_framework.test import APIClient
 
-from accounts.models import AccountType, ApiToken, User
+from accounts.models import AccountType, User
+from coproduce.settings import base
 from organisations.models import Membership, Role
 
+from .account_flows import (
+    CONFIRM,
+    LOGIN,
+    LOGOUT,
+    ME,
+    REGISTER,
+    TOKEN,
+)
+from .account_flows import link_from_mail as _link_from_mail
+from .account_flows import register as _register
 from .factories import TEST_PASSWORD, ContributorFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_now")]
-
-REGISTER = "/api/v1/auth/register/"
-CONFIRM = "/api/v1/auth/register/confirm/"
-LOGIN = "/api/v1/auth/login/"
-LOGOUT = "/api/v1/auth/logout/"
-TOKEN = "/api/v1/auth/token/"
-ME = "/api/v1/me/"
-
-
-def _register(api: APIClient, **overrides: str):
-    body = {
-        "email": "Robin@Example.org",
-        "password": "quiet-river-stones-42",
-        "full_name": "Robin Lee",
-        "account_type": "contributor",
-        **overrides,
-    }
-    return api.post(REGISTER, body, format="json")
-
-
-def _link_from_mail(kind: str) -> tuple[str, str]:
-    """The uid and token of the newest e-mailed link to /{kind}/{uid}/{token}."""
-    [body] = [str(m.body) for m in mail.outbox if f"/{kind}/" in m.body][-1:]
-    found = re.search(rf"/{kind}/([^/\s]+)/([^/\s]+)", body)
-    assert found, body
-    return found.group(1), found.group(2)
 
 
 def test_register_contributor_sends_a_confirmation_link_that_activates_and_signs_in(
@@ -130,7 +114,6 @@ def test_registering_again_before_confirming_sends_the_link_again(api: APIClient
 
 
 def test_passwords_are_hashed_with_argon2(api: APIClient) -> None:
-    from coproduce.settings import base
 
     with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
         assert _register(api).status_code == 202
@@ -291,202 +274,9 @@ def test_user_emails_are_unique_ignoring_case() -> None:
     User.objects.create_user(
         "case@example.org", "x", full_name="A", account_type=AccountType.CONTRIBUTOR
     )
-    from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create(email="CASE@example.org", full_name="B")
 
 
 # Password reset and change ------------------------------------------------------------------
-
-RESET = "/api/v1/auth/password-reset/"
-RESET_CONFIRM = "/api/v1/auth/password-reset/confirm/"
-CHANGE = "/api/v1/auth/password-change/"
-NEW_PASSWORD = "lantern-orchard-seventy-3"
-
-
-def test_password_reset_answers_the_same_for_unknown_addresses(api: APIClient) -> None:
-    ContributorFactory.create(email="sam@example.org")
-
-    known = api.post(RESET, {"email": "SAM@example.org"}, format="json")
-    unknown = api.post(RESET, {"email": "nobody@example.org"}, format="json")
-
-    assert known.status_code == unknown.status_code == 202
-    assert known.json() == unknown.json()
-    assert [m.to for m in mail.outbox] == [["sam@example.org"]]
-
-
-def test_password_reset_link_sets_a_new_password_once_and_ends_tokens(
-    api: APIClient, settings
-) -> None:
-    settings.PUBLIC_BASE_URL = "https://coproduce.example"
-    ContributorFactory.create(email="sam@example.org")
-    old_token = api.post(
-        TOKEN, {"email": "sam@example.org", "password": TEST_PASSWORD}, format="json"
-    ).json()["token"]
-    api.post(RESET, {"email": "sam@example.org"}, format="json")
-    assert "https://coproduce.example/reset-password/" in mail.outbox[-1].body
-    uid, token = _link_from_mail("reset-password")
-
-    done = api.post(
-        RESET_CONFIRM, {"uid": uid, "token": token, "new_password": NEW_PASSWORD}, format="json"
-    )
-    again = api.post(
-        RESET_CONFIRM,
-        {"uid": uid, "token": token, "new_password": "another-one-entirely-9"},
-        format="json",
-    )
-
-    assert done.status_code == 200, done.json()
-    assert again.status_code == 400
-    assert again.json()["code"] == "link_invalid"
-    signed_in = api.post(LOGIN, {"email": "sam@example.org", "password": NEW_PASSWORD})
-    assert signed_in.status_code == 200
-    stale = APIClient()
-    stale.credentials(HTTP_AUTHORIZATION=f"Token {old_token}")
-    assert stale.get(ME).status_code == 401
-
-
-def test_password_reset_refuses_a_weak_password(api: APIClient) -> None:
-    ContributorFactory.create(email="sam@example.org")
-    api.post(RESET, {"email": "sam@example.org"}, format="json")
-    uid, token = _link_from_mail("reset-password")
-
-    response = api.post(
-        RESET_CONFIRM, {"uid": uid, "token": token, "new_password": "password"}, format="json"
-    )
-
-    assert response.status_code == 400
-    assert response.json()["fields"]["new_password"]
-
-
-def test_a_confirmation_link_is_not_a_password_reset_link(api: APIClient) -> None:
-    _register(api)
-    uid, token = _link_from_mail("confirm-email")
-
-    response = api.post(
-        RESET_CONFIRM, {"uid": uid, "token": token, "new_password": NEW_PASSWORD}, format="json"
-    )
-
-    assert response.status_code == 400
-
-
-def test_password_change_needs_the_current_password_and_keeps_this_session() -> None:
-    ContributorFactory.create(email="sam@example.org")
-    browser = APIClient()
-    browser.post(LOGIN, {"email": "sam@example.org", "password": TEST_PASSWORD})
-    other_browser = APIClient()
-    other_browser.post(LOGIN, {"email": "sam@example.org", "password": TEST_PASSWORD})
-
-    wrong = browser.post(
-        CHANGE, {"current_password": "not-it", "new_password": NEW_PASSWORD}, format="json"
-    )
-    right = browser.post(
-        CHANGE, {"current_password": TEST_PASSWORD, "new_password": NEW_PASSWORD}, format="json"
-    )
-
-    assert wrong.status_code == 400
-    assert "current_password" in wrong.json()["fields"]
-    assert right.status_code == 200, right.json()
-    assert browser.get(ME).status_code == 200
-    assert other_browser.get(ME).status_code == 401  # other sessions end
-    assert User.objects.get(email="sam@example.org").check_password(NEW_PASSWORD)
-
-
-def test_password_change_needs_sign_in(api: APIClient) -> None:
-    response = api.post(CHANGE, {"current_password": "x", "new_password": NEW_PASSWORD})
-
-    assert response.status_code == 401
-
-
-# API tokens -------------------------------------------------------------------------------
-
-TOKENS = "/api/v1/auth/tokens/"
-
-
-def _token(api: APIClient, name: str = "laptop") -> dict:
-    response = api.post(
-        TOKEN,
-        {"email": "api@example.org", "password": TEST_PASSWORD, "name": name},
-        format="json",
-    )
-    assert response.status_code == 200, response.json()
-    return response.json()
-
-
-def test_each_client_gets_its_own_named_token_stored_only_as_a_hash(api: APIClient) -> None:
-    ContributorFactory.create(email="api@example.org")
-
-    laptop = _token(api, "laptop")
-    script = _token(api, "finance script")
-
-    assert laptop["token"] != script["token"]
-    assert laptop["name"] == "laptop"
-    stored = ApiToken.objects.get(pk=laptop["id"])
-    assert stored.key_hash != laptop["token"]
-    assert laptop["token"] not in {t.key_hash for t in ApiToken.objects.all()}
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {script['token']}")
-    listing = client.get(TOKENS).json()
-    assert {t["name"] for t in listing} == {"laptop", "finance script"}
-    assert all("token" not in t for t in listing)
-
-
-def test_tokens_expire_after_the_configured_lifetime(api: APIClient, settings) -> None:
-    ContributorFactory.create(email="api@example.org")
-    settings.API_TOKEN_LIFETIME = timedelta(days=30)
-    with time_machine.travel("2026-03-01 12:00Z", tick=False):
-        token = _token(api)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token['token']}")
-
-    with time_machine.travel("2026-03-31 11:59Z", tick=False):
-        assert client.get(ME).status_code == 200
-    with time_machine.travel("2026-03-31 12:01Z", tick=False):
-        expired = client.get(ME)
-
-    assert expired.status_code == 401
-    assert "expired" in expired.json()["message"]
-
-
-def test_revoking_one_token_leaves_the_others_working(api: APIClient) -> None:
-    ContributorFactory.create(email="api@example.org")
-    laptop, phone = _token(api, "laptop"), _token(api, "phone")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {phone['token']}")
-
-    revoked = client.delete(f"{TOKENS}{laptop['id']}/")
-
-    assert revoked.status_code == 204
-    old = APIClient()
-    old.credentials(HTTP_AUTHORIZATION=f"Token {laptop['token']}")
-    assert old.get(ME).status_code == 401
-    assert client.get(ME).status_code == 200
-    [listed] = [t for t in client.get(TOKENS).json() if t["id"] == laptop["id"]]
-    assert listed["is_active"] is False
-
-
-def test_nobody_can_revoke_another_persons_token(client_for) -> None:
-    ContributorFactory.create(email="api@example.org")
-    token = _token(APIClient())
-
-    response = client_for(ContributorFactory.create()).delete(f"{TOKENS}{token['id']}/")
-
-    assert response.status_code == 404
-    assert ApiToken.objects.get(pk=token["id"]).revoked_at is None
-
-
-def test_a_signed_in_user_makes_a_named_token(client_for) -> None:
-    user = ContributorFactory.create()
-
-    response = client_for(user).post(TOKENS, {"name": "spreadsheet"}, format="json")
-
-    assert response.status_code == 201
-    assert response.json()["name"] == "spreadsheet"
-    assert response.json()["token"]
-
-
-def test_sessions_last_an_explicit_twelve_hours_by_default() -> None:
-    from coproduce.settings import base
-
-    assert base.SESSION_COOKIE_AGE == 12 * 60 * 60

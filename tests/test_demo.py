@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from core.demo import demo_two_factor_code
+from core.demo import demo_two_factor_code, demo_two_factor_secret
 from organisations.models import Membership, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -61,9 +62,6 @@ def test_demo_sign_ins_work_with_the_demo_password(api: APIClient, settings) -> 
 def test_demo_staff_who_must_use_two_factor_have_the_demo_authenticator(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from core.demo import demo_two_factor_secret
 
     call_command("demo_seed")
     call_command("demo_seed")

@@ -3,6 +3,8 @@ cached for a year, and the API, admin and letter checking keep their own answers
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +99,6 @@ def test_a_file_name_under_an_app_route_is_not_the_app(client: Client) -> None:
 
 
 def test_public_base_url_defaults_to_the_address_make_run_serves() -> None:
-    import subprocess
-    import sys
 
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='coproduce.settings.base';"

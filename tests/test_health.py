@@ -7,6 +7,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from core.services import worker_heartbeat_record
+from outbox.models import OutboxMessage
+from workers.celery import app
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +43,6 @@ def test_health_is_degraded_before_any_worker_reports(api: APIClient) -> None:
 
 
 def test_health_reports_a_broker_that_does_not_answer(api: APIClient) -> None:
-    from workers.celery import app
 
     worker_heartbeat_record(hostname="worker@test")
     original = app.conf.broker_url
@@ -64,7 +65,6 @@ def test_links_in_notifications_open_the_web_front_end(api: APIClient) -> None:
 
 
 def test_health_names_the_reason_when_tasks_wait_in_the_outbox(api: APIClient) -> None:
-    from outbox.models import OutboxMessage
 
     worker_heartbeat_record(hostname="worker@test")
     waiting = OutboxMessage.objects.create(task_name="thresholds.evaluate_contributor", args=[1])
@@ -91,7 +91,6 @@ def test_health_lists_a_reason_for_each_problem(api: APIClient) -> None:
 
 
 def test_health_is_ok_while_a_fresh_task_waits_to_be_sent(api: APIClient) -> None:
-    from outbox.models import OutboxMessage
 
     worker_heartbeat_record(hostname="worker@test")
     OutboxMessage.objects.create(task_name="thresholds.evaluate_contributor", args=[1])

@@ -1,9 +1,10 @@
+"""Organisations: who sees which, members and roles, details and verification."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
-from django.core import mail
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -13,8 +14,6 @@ from organisations.models import Invitation, Membership, Organisation, Role
 from .factories import ContributorFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_now")]
-
-INVITATIONS = "/api/v1/me/invitations/"
 
 ClientFor = Callable[[User], APIClient]
 MemberOf = Callable[..., Membership]
@@ -64,140 +63,6 @@ def test_unknown_organisation_id_is_404(client_for: ClientFor, member_of: Member
     response = client_for(member_of().user).get("/api/v1/organisations/999999/")
 
     assert response.status_code == 404
-
-
-def _invite(client: APIClient, organisation: Organisation, email: str, role: str = "viewer"):
-    return client.post(_members_url(organisation), {"email": email, "role": role}, format="json")
-
-
-@pytest.mark.parametrize("role", [Role.OWNER, Role.ADMIN])
-def test_admins_invite_by_email_and_the_person_joins_only_by_accepting(
-    client_for: ClientFor, member_of: MemberOf, role: str
-) -> None:
-    admin = member_of(role)
-    newcomer = UserFactory.create(email="new.coordinator@example.org")
-
-    response = _invite(
-        client_for(admin.user), admin.organisation, "New.Coordinator@example.org", "coordinator"
-    )
-
-    assert response.status_code == 202, response.json()
-    assert "full_name" not in response.json()
-    assert not Membership.objects.filter(user=newcomer).exists()
-    [invitation_mail] = mail.outbox
-    assert invitation_mail.to == ["new.coordinator@example.org"]
-    assert admin.organisation.name in invitation_mail.subject
-    listing = client_for(admin.user).get(_members_url(admin.organisation)).json()
-    assert {m["email"] for m in listing["results"]} == {admin.user.email}
-
-    invitee = client_for(newcomer)
-    [waiting] = invitee.get(INVITATIONS).json()["results"]
-    assert waiting["organisation_name"] == admin.organisation.name
-    assert waiting["role"] == "coordinator"
-    assert invitee.get("/api/v1/me/").json()["memberships"] == []
-
-    accepted = invitee.post(f"{INVITATIONS}{waiting['id']}/accept/")
-
-    assert accepted.status_code == 200, accepted.json()
-    assert Membership.objects.get(user=newcomer).role == Role.COORDINATOR
-    [membership] = invitee.get("/api/v1/me/").json()["memberships"]
-    assert membership["organisation_id"] == admin.organisation_id
-    listing = client_for(admin.user).get(_members_url(admin.organisation)).json()
-    assert {m["email"] for m in listing["results"]} == {admin.user.email, newcomer.email}
-    assert invitee.get(INVITATIONS).json()["results"] == []
-
-
-def test_inviting_answers_the_same_whether_or_not_the_address_has_an_account(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    ContributorFactory.create(email="known@example.org", full_name="Kim Known")
-    client = client_for(admin.user)
-
-    known = _invite(client, admin.organisation, "known@example.org")
-    unknown = _invite(client, admin.organisation, "unknown@example.org")
-
-    assert known.status_code == unknown.status_code == 202
-    assert known.json() == unknown.json()
-    assert "Kim Known" not in known.content.decode()
-    by_address = {m.to[0]: m.body for m in mail.outbox}
-    assert set(by_address) == {"known@example.org", "unknown@example.org"}
-    assert "create a Coproduce account" in by_address["unknown@example.org"]
-    assert "sign in" in by_address["known@example.org"]
-
-
-def test_an_invitation_to_an_address_without_an_account_waits_for_the_account(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    _invite(client_for(admin.user), admin.organisation, "later@example.org", "finance")
-    later = UserFactory.create(email="Later@example.org")
-
-    [waiting] = client_for(later).get(INVITATIONS).json()["results"]
-
-    assert waiting["role"] == "finance"
-
-
-def test_until_accepted_the_organisation_sees_nothing_of_the_invited_contributor(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    contributor = ContributorFactory.create(email="quiet@example.org")
-    client = client_for(admin.user)
-
-    _invite(client, admin.organisation, contributor.email)
-
-    members = client.get(_members_url(admin.organisation)).json()["results"]
-    assert contributor.email not in {m["email"] for m in members}
-    assert (
-        contributor.full_name not in client.get(_members_url(admin.organisation)).content.decode()
-    )
-    assert client_for(contributor).get("/api/v1/organisations/").json()["count"] == 0
-
-
-def test_declining_an_invitation_joins_nothing(client_for: ClientFor, member_of: MemberOf) -> None:
-    admin = member_of(Role.ADMIN)
-    invitee = UserFactory.create()
-    _invite(client_for(admin.user), admin.organisation, invitee.email)
-    [waiting] = client_for(invitee).get(INVITATIONS).json()["results"]
-
-    declined = client_for(invitee).post(f"{INVITATIONS}{waiting['id']}/decline/")
-    late_accept = client_for(invitee).post(f"{INVITATIONS}{waiting['id']}/accept/")
-
-    assert declined.status_code == 204
-    assert late_accept.status_code == 404
-    assert not Membership.objects.filter(user=invitee).exists()
-
-
-def test_nobody_else_can_accept_someone_elses_invitation(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    _invite(client_for(admin.user), admin.organisation, "intended@example.org", "admin")
-    invitation = Invitation.objects.get()
-    stranger = UserFactory.create()
-
-    response = client_for(stranger).post(f"{INVITATIONS}{invitation.pk}/accept/")
-
-    assert response.status_code == 404
-    assert not Membership.objects.filter(user=stranger).exists()
-
-
-def test_inviting_the_same_address_again_updates_the_one_invitation(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    client = client_for(admin.user)
-
-    _invite(client, admin.organisation, "twice@example.org", "viewer")
-    _invite(client, admin.organisation, "TWICE@example.org", "coordinator")
-
-    [invitation] = Invitation.objects.all()
-    assert invitation.role == Role.COORDINATOR
-    [pending] = client.get(f"/api/v1/organisations/{admin.organisation_id}/invitations/").json()[
-        "results"
-    ]
-    assert pending["email"] == "twice@example.org"
 
 
 def test_members_can_leave(client_for: ClientFor, member_of: MemberOf) -> None:
@@ -478,117 +343,6 @@ def test_a_contributor_account_cannot_set_up_an_organisation(client_for: ClientF
 
     assert response.status_code == 403
     assert not Organisation.objects.filter(name="My Group").exists()
-
-
-def _invitation_url(organisation: Organisation, invitation_id: int) -> str:
-    return f"/api/v1/organisations/{organisation.pk}/invitations/{invitation_id}/"
-
-
-def test_an_admin_withdraws_a_pending_invitation_and_the_accept_link_then_fails_kindly(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    invitee = UserFactory.create(email="changed.mind@example.org")
-    _invite(client_for(admin.user), admin.organisation, invitee.email, "coordinator")
-    invitation = Invitation.objects.get()
-
-    withdrawn = client_for(admin.user).delete(_invitation_url(admin.organisation, invitation.pk))
-
-    assert withdrawn.status_code == 204
-    invitation.refresh_from_db()
-    assert invitation.status == "withdrawn"
-    waiting = client_for(admin.user).get(
-        f"/api/v1/organisations/{admin.organisation_id}/invitations/"
-    )
-    assert waiting.json()["results"] == []
-    assert client_for(invitee).get(INVITATIONS).json()["results"] == []
-    accept = client_for(invitee).post(f"{INVITATIONS}{invitation.pk}/accept/")
-    assert accept.status_code == 404
-    assert accept.json()["code"] == "not_found"
-    assert "withdrawn" in accept.json()["message"]
-    assert not Membership.objects.filter(user=invitee).exists()
-
-
-def test_withdrawing_answers_the_same_whether_or_not_the_address_has_an_account(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    ContributorFactory.create(email="known@example.org")
-    client = client_for(admin.user)
-    _invite(client, admin.organisation, "known@example.org")
-    _invite(client, admin.organisation, "unknown@example.org")
-    known, unknown = (
-        Invitation.objects.get(email=address)
-        for address in ("known@example.org", "unknown@example.org")
-    )
-
-    answers = [client.delete(_invitation_url(admin.organisation, i.pk)) for i in (known, unknown)]
-
-    assert [a.status_code for a in answers] == [204, 204]
-    assert answers[0].content == answers[1].content == b""
-
-
-@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.FINANCE, Role.VIEWER])
-def test_only_admins_withdraw_invitations(
-    client_for: ClientFor, member_of: MemberOf, role: str
-) -> None:
-    admin = member_of(Role.ADMIN)
-    _invite(client_for(admin.user), admin.organisation, "someone@example.org")
-    invitation = Invitation.objects.get()
-    member = member_of(role)
-
-    response = client_for(member.user).delete(_invitation_url(admin.organisation, invitation.pk))
-
-    assert response.status_code == 403
-    assert Invitation.objects.get().status == "pending"
-
-
-def test_another_organisations_invitation_cannot_be_withdrawn(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    _invite(client_for(admin.user), admin.organisation, "someone@example.org")
-    invitation = Invitation.objects.get()
-    other_admin = MembershipFactory.create(role=Role.ADMIN)
-
-    own_org = client_for(other_admin.user).delete(
-        _invitation_url(other_admin.organisation, invitation.pk)
-    )
-    their_org = client_for(other_admin.user).delete(
-        _invitation_url(admin.organisation, invitation.pk)
-    )
-
-    assert own_org.status_code == their_org.status_code == 404
-    assert Invitation.objects.get().status == "pending"
-
-
-def test_an_answered_invitation_cannot_be_withdrawn(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    admin = member_of(Role.ADMIN)
-    invitee = UserFactory.create()
-    _invite(client_for(admin.user), admin.organisation, invitee.email)
-    invitation = Invitation.objects.get()
-    client_for(invitee).post(f"{INVITATIONS}{invitation.pk}/accept/")
-
-    response = client_for(admin.user).delete(_invitation_url(admin.organisation, invitation.pk))
-
-    assert response.status_code == 404
-    assert Membership.objects.filter(user=invitee).exists()
-
-
-def test_only_an_owner_withdraws_an_invitation_to_be_an_owner(
-    client_for: ClientFor, member_of: MemberOf
-) -> None:
-    owner = member_of(Role.OWNER)
-    admin = member_of(Role.ADMIN)
-    _invite(client_for(owner.user), owner.organisation, "next.owner@example.org", "owner")
-    invitation = Invitation.objects.get()
-
-    by_admin = client_for(admin.user).delete(_invitation_url(owner.organisation, invitation.pk))
-    by_owner = client_for(owner.user).delete(_invitation_url(owner.organisation, invitation.pk))
-
-    assert (by_admin.status_code, by_owner.status_code) == (403, 204)
 
 
 def test_role_change_refuses_unknown_fields(client_for: ClientFor, member_of: MemberOf) -> None:

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 
 from core.models import WorkerHeartbeat
+from core.tasks import worker_heartbeat
 from workers.celery import app
 from workers.schedule import beat_schedule
 
@@ -49,7 +50,6 @@ def test_every_scheduled_task_is_registered_and_expires() -> None:
 
 @pytest.mark.django_db
 def test_heartbeat_task_records_the_worker() -> None:
-    from core.tasks import worker_heartbeat
 
     worker_heartbeat.apply().get()
     worker_heartbeat.apply().get()

@@ -34,7 +34,7 @@ def worker_process(
     consumes (a private one, or ``queue``, e.g. "default" to run what the code under test
     enqueues) and the process, so a test can also kill it. ``app`` is the Celery app module
     (fault tests use ``tests.reliability.fault_worker``, the real app with a pause in it)."""
-    from django.conf import settings
+    from django.conf import settings  # read when the worker starts, after pytest-django set it
 
     queue = queue or f"test-{uuid.uuid4().hex[:12]}"
     env = {

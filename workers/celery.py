@@ -29,6 +29,8 @@ app.autodiscover_tasks()
 
 @app.on_after_finalize.connect
 def _declare_schedule(sender: Celery, **_: Any) -> None:
+    # This module is loaded with the settings, before Django's apps are ready: the apps' code
+    # (here and below) is imported only once Celery runs.
     from .schedule import beat_schedule
 
     sender.conf.beat_schedule = beat_schedule()
@@ -37,7 +39,7 @@ def _declare_schedule(sender: Celery, **_: Any) -> None:
 @worker_ready.connect
 def _heartbeat_on_start(sender: Any = None, **_: Any) -> None:
     """Report in as soon as the worker is up, not only at the first scheduled beat."""
-    from core.services import worker_heartbeat_record
+    from core.services import worker_heartbeat_record  # see _declare_schedule
 
     hostname = getattr(sender, "hostname", None) or "worker"
     worker_heartbeat_record(hostname=hostname)
@@ -47,6 +49,7 @@ def _heartbeat_on_start(sender: Any = None, **_: Any) -> None:
 def _drain_outbox_on_start(hostname: str) -> None:
     """Send what waited while no worker (or no broker) was up, and this worker's own tasks that
     died with its previous run (killed mid-task), without waiting for beat."""
+    # See _declare_schedule: the apps are not ready when this module is imported.
     from django.utils import timezone
 
     from outbox.services import outbox_drain

@@ -8,14 +8,15 @@ from typing import Any
 from celery.schedules import crontab
 from django.conf import settings
 
+from letters.schedule import letters_beat_schedule
+from thresholds.schedule import thresholds_beat_schedule
+
 # Tasks the broker could not take when their change committed are sent this often once it is
 # back (see coproduce.tasks).
 OUTBOX_DRAIN_EVERY_SECONDS = 5.0
 
 
 def beat_schedule() -> dict[str, dict[str, Any]]:
-    from letters.schedule import letters_beat_schedule
-    from thresholds.schedule import thresholds_beat_schedule
 
     heartbeat = settings.WORKER_HEARTBEAT_INTERVAL.total_seconds()
     return {

@@ -21,15 +21,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.requests import request_user
 from coproduce.api.errors import ApplicationError, ErrorCode
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
-from organisations.models import OrganisationKind
 
 from . import services, two_factor
 from .models import AccountType, ApiToken, User
-from .selectors import api_token_list, user_memberships
-from .signin import LOCKED_OUT, AccountThrottle, ClientAddressThrottle, lockout_message
+from .selectors import user_memberships
+from .signin import AccountThrottle, ClientAddressThrottle, lockout_message
 
 _MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 # A sign-in waiting for its second factor: whose, and since when (seconds since the epoch).
@@ -115,39 +114,6 @@ class CsrfApi(APIView):
         return Response({"csrf_token": get_token(request)})
 
 
-class RegisterApi(APIView):
-    permission_classes = [AllowAny]
-    throttle_classes = [ClientAddressThrottle]
-    throttle_scope = "register"
-
-    class RegisterInputSerializer(StrictSerializer):
-        email = serializers.EmailField(max_length=254)
-        password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
-        full_name = serializers.CharField(max_length=200)
-        account_type = serializers.ChoiceField(choices=AccountType.choices)
-        organisation_name = serializers.CharField(
-            max_length=200, required=False, allow_blank=True, default=""
-        )
-        organisation_kind = serializers.ChoiceField(
-            choices=OrganisationKind.choices, required=False, default=OrganisationKind.OTHER
-        )
-
-    @extend_schema(
-        request=RegisterInputSerializer,
-        responses={202: MessageSerializer},
-        summary="Create an account (and, for an organisation account, its organisation)",
-        description="Answers the same whether or not the address already has an account. A new "
-        "address gets an e-mail with a link to /confirm-email/{uid}/{token}; an address that "
-        "has an account gets an e-mail saying someone tried.",
-    )
-    def post(self, request: Request) -> Response:
-        _enforce_csrf(request)
-        serializer = self.RegisterInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.user_register(**serializer.validated_data)
-        return Response({"message": services.REGISTER_MESSAGE}, status=status.HTTP_202_ACCEPTED)
-
-
 class LinkSerializer(serializers.Serializer):
     uid = serializers.CharField(max_length=64)
     token = serializers.CharField(max_length=128)
@@ -182,7 +148,7 @@ def _authenticate(request: Request, data: dict[str, str]) -> User:
         request._request, email=data["email"].strip().lower(), password=data["password"]
     )
     if getattr(request._request, "axes_locked_out", False):
-        raise ApplicationError(lockout_message(), code=LOCKED_OUT, status_code=429)
+        raise ApplicationError(lockout_message(), code=ErrorCode.LOCKED_OUT, status_code=429)
     if user is None or not isinstance(user, User):
         raise ApplicationError(
             "The e-mail address or password is not right.",
@@ -196,7 +162,7 @@ def _wrong_code() -> ApplicationError:
     return ApplicationError(
         "That code did not work. Enter the 6 numbers your authenticator app shows now, "
         "or one of your recovery codes.",
-        code=two_factor.TWO_FACTOR_CODE_WRONG,
+        code=ErrorCode.TWO_FACTOR_CODE_WRONG,
         fields={"code": ["That code did not work."]},
     )
 
@@ -255,7 +221,7 @@ class LoginTwoFactorApi(APIView):
             raise ApplicationError(
                 "Sign in with your e-mail address and password first, then enter the code "
                 "within 5 minutes.",
-                code="two_factor_not_started",
+                code=ErrorCode.TWO_FACTOR_NOT_STARTED,
             )
         device = two_factor.two_factor_check_code(user=user, code=serializer.validated_data["code"])
         if device is None:
@@ -277,103 +243,6 @@ class LogoutApi(APIView):
         if isinstance(request.auth, ApiToken):
             services.api_token_revoke(user=request_user(request), token_id=request.auth.pk)
         logout(request._request)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class ApiTokenOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    key_prefix = serializers.CharField(help_text="The first characters of the key, to tell")
-    created_at = serializers.DateTimeField()
-    expires_at = serializers.DateTimeField()
-    last_used_at = serializers.DateTimeField(allow_null=True)
-    revoked_at = serializers.DateTimeField(allow_null=True)
-    is_active = serializers.BooleanField()
-
-
-class NewApiTokenOutputSerializer(ApiTokenOutputSerializer):
-    token = serializers.CharField(
-        help_text="The key: shown only now. Send it as 'Authorization: Token <key>'."
-    )
-
-
-def _new_token_payload(token: ApiToken, key: str) -> dict[str, Any]:
-    return {**ApiTokenOutputSerializer(token).data, "token": key}
-
-
-class TokenApi(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[type] = []
-    throttle_classes = [ClientAddressThrottle, AccountThrottle]
-    throttle_scope = "login"
-
-    class TokenInputSerializer(CredentialsSerializer):
-        name = serializers.CharField(max_length=100, required=False, default="API client")
-        code = serializers.CharField(
-            max_length=32,
-            required=False,
-            allow_blank=True,
-            default="",
-            help_text="The authenticator app's code, for accounts with two-factor sign-in.",
-        )
-
-    @extend_schema(
-        request=TokenInputSerializer,
-        responses=NewApiTokenOutputSerializer,
-        summary="Get a named token for an API client",
-        description="Each call makes a new token that expires (API_TOKEN_LIFETIME_DAYS, "
-        "default 30 days). Accounts with two-factor sign-in must send `code`.",
-    )
-    def post(self, request: Request) -> Response:
-        serializer = self.TokenInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        user = _authenticate(request, data)
-        if two_factor.two_factor_enabled(user=user):
-            if not data["code"]:
-                raise ApplicationError(
-                    "This account signs in with two-factor sign-in: send the code from the "
-                    "authenticator app as well.",
-                    code=two_factor.TWO_FACTOR_REQUIRED,
-                    fields={"code": ["Enter the code from your authenticator app."]},
-                )
-            if two_factor.two_factor_check_code(user=user, code=data["code"]) is None:
-                raise _wrong_code()
-        token, key = services.api_token_create(user=user, name=data["name"])
-        return Response(_new_token_payload(token, key))
-
-
-class TokenListApi(APIView):
-    permission_classes = [IsAuthenticated]
-
-    class TokenCreateSerializer(serializers.Serializer):
-        name = serializers.CharField(max_length=100)
-
-    @extend_schema(responses=ApiTokenOutputSerializer(many=True), summary="My API tokens")
-    def get(self, request: Request) -> Response:
-        tokens = api_token_list(user=request_user(request))
-        return Response(ApiTokenOutputSerializer(tokens, many=True).data)
-
-    @extend_schema(
-        request=TokenCreateSerializer,
-        responses={201: NewApiTokenOutputSerializer},
-        summary="Make a named API token",
-    )
-    def post(self, request: Request) -> Response:
-        serializer = self.TokenCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        token, key = services.api_token_create(
-            user=request_user(request), name=serializer.validated_data["name"]
-        )
-        return Response(_new_token_payload(token, key), status=status.HTTP_201_CREATED)
-
-
-class TokenDetailApi(APIView):
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(responses={204: OpenApiResponse(description="Revoked")}, summary="Revoke")
-    def delete(self, request: Request, token_id: int) -> Response:
-        services.api_token_revoke(user=request_user(request), token_id=token_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -444,68 +313,6 @@ class PasswordChangeApi(APIView):
         if request.auth is None:
             update_session_auth_hash(request._request, user)
         return Response({"message": "Your password has been changed."})
-
-
-class TwoFactorApi(APIView):
-    permission_classes = [IsAuthenticated]
-
-    class ConfirmSerializer(serializers.Serializer):
-        code = serializers.CharField(max_length=32)
-
-    class StatusSerializer(serializers.Serializer):
-        enabled = serializers.BooleanField()
-        is_required = serializers.BooleanField(
-            help_text="Whether this account must use it (owners, admins, finance officers)"
-        )
-        recovery_codes_left = serializers.IntegerField()
-        provisioning_uri = serializers.CharField(
-            allow_null=True, help_text="otpauth:// address for the app (until set up)"
-        )
-        secret = serializers.CharField(
-            allow_null=True, help_text="The same secret in base32, to type in (until set up)"
-        )
-
-    @extend_schema(
-        responses=StatusSerializer,
-        summary="Two-factor sign-in: status, and the secret to set up an app",
-    )
-    def get(self, request: Request) -> Response:
-        user = request_user(request)
-        enabled = two_factor.two_factor_enabled(user=user)
-        uri = secret = None
-        if not enabled:
-            device = services.two_factor_setup_start(user=user)
-            uri = device.config_url
-            secret = two_factor.base32_secret(device)
-        return Response(
-            {
-                "enabled": enabled,
-                "is_required": two_factor.two_factor_required(user=user),
-                "recovery_codes_left": two_factor.recovery_codes_left(user=user),
-                "provisioning_uri": uri,
-                "secret": secret,
-            }
-        )
-
-    @extend_schema(
-        request=ConfirmSerializer,
-        responses=inline_serializer(
-            "TwoFactorEnabled",
-            {"recovery_codes": serializers.ListField(child=serializers.CharField())},
-        ),
-        summary="Turn on two-factor sign-in with a code from the app",
-        description="Answers the recovery codes once: keep them somewhere safe. Each works once.",
-    )
-    def post(self, request: Request) -> Response:
-        serializer = self.ConfirmSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        user = request_user(request)
-        codes = services.two_factor_setup_confirm(user=user, code=serializer.validated_data["code"])
-        if request.auth is None and request._request.user.is_authenticated:
-            device = two_factor.two_factor_totp_device(user=user)
-            if device is not None:
-                django_otp.login(request._request, device)
-        return Response({"recovery_codes": codes})
 
 
 class MeApi(APIView):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from rest_framework.permissions import BasePermission
 
-from coproduce.api.errors import PermissionDenied
+from coproduce.api.errors import ErrorCode, PermissionDenied
 
 from . import two_factor
 from .models import User
@@ -27,6 +27,6 @@ class TwoFactorSetupComplete(BasePermission):
             raise PermissionDenied(
                 "Set up two-factor sign-in before using your organisation's pages. "
                 "Go to your account settings and add an authenticator app.",
-                code=two_factor.TWO_FACTOR_SETUP_REQUIRED,
+                code=ErrorCode.TWO_FACTOR_SETUP_REQUIRED,
             )
         return True

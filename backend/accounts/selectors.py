@@ -1,18 +1,16 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import Any
 
-from organisations.models import Membership
+from django.db.models import QuerySet
 
 from .models import ApiToken, User
 
 
-def user_memberships(*, user: User) -> QuerySet[Membership]:
-    return (
-        Membership.objects.filter(user=user)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
+def user_memberships(*, user: User) -> QuerySet[Any]:
+    """The user's organisation memberships (``organisations.Membership``, an app above this
+    one: read through the reverse relation), with their organisations."""
+    return user.memberships.select_related("organisation").order_by("organisation__name")
 
 
 def api_token_list(*, user: User) -> QuerySet[ApiToken]:

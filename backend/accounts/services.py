@@ -12,10 +12,8 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coproduce.api.errors import ApplicationError, Conflict, NotFound
+from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, NotFound
 from coproduce.tasks import enqueue_on_commit
-from organisations.models import OrganisationKind
-from organisations.services import organisation_create
 
 from . import two_factor
 from .models import AccountType, ApiToken, User, normalise_email
@@ -90,11 +88,12 @@ def user_register(
     full_name: str,
     account_type: str,
     organisation_name: str = "",
-    organisation_kind: str = OrganisationKind.OTHER,
-) -> None:
+) -> User | None:
     """Start an account: the same answer whether or not the address already has one, so the
     answer never says who uses Coproduce. A new address gets an inactive account and a link to
-    confirm it; an address with an account gets an e-mail saying someone tried."""
+    confirm it; an address with an account gets an e-mail saying someone tried. Answers the new
+    account, or None when none was made (an organisation account's organisation is made by
+    ``organisations.registration``)."""
     email = normalise_email(email)
     fields: dict[str, list[str]] = {}
     if account_type == AccountType.ORGANISATION and not organisation_name.strip():
@@ -125,7 +124,7 @@ def user_register(
                     "changed.\n"
                 ),
             )
-        return
+        return None
 
     try:
         with transaction.atomic():
@@ -137,10 +136,9 @@ def user_register(
                 is_active=False,
             )
     except IntegrityError:  # a simultaneous registration won the race: same answer
-        return
-    if account_type == AccountType.ORGANISATION:
-        organisation_create(name=organisation_name.strip(), kind=organisation_kind, owner=user)
+        return None
     _send_confirmation(user)
+    return user
 
 
 @transaction.atomic
@@ -148,7 +146,7 @@ def user_register_confirm(*, uid: str, token: str) -> User:
     """Activate the account the link was sent for."""
     user = _user_from_uid(uid)
     if user is None or not email_confirmation_token.check_token(user, token):
-        raise ApplicationError(_BAD_LINK, code="link_invalid")
+        raise ApplicationError(_BAD_LINK, code=ErrorCode.LINK_INVALID)
     user.is_active = True
     user.save(update_fields=["is_active"])
     return user
@@ -190,7 +188,7 @@ def _set_password(user: User, new_password: str) -> None:
 def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
     user = _user_from_uid(uid)
     if user is None or not user.is_active or not default_token_generator.check_token(user, token):
-        raise ApplicationError(_BAD_LINK, code="link_invalid")
+        raise ApplicationError(_BAD_LINK, code=ErrorCode.LINK_INVALID)
     _set_password(user, new_password)
     return user
 
@@ -236,7 +234,7 @@ def two_factor_setup_start(*, user: User) -> TOTPDevice:
     if two_factor.two_factor_enabled(user=user):
         raise Conflict(
             "Two-factor sign-in is already set up for your account.",
-            code="two_factor_already_enabled",
+            code=ErrorCode.TWO_FACTOR_ALREADY_ENABLED,
         )
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
@@ -253,7 +251,7 @@ def two_factor_setup_confirm(*, user: User, code: str) -> list[str]:
     if not device.verify_token(code.strip().replace(" ", "")):
         raise ApplicationError(
             "That code did not work. Enter the 6 numbers your app shows now.",
-            code=two_factor.TWO_FACTOR_CODE_WRONG,
+            code=ErrorCode.TWO_FACTOR_CODE_WRONG,
             fields={"code": ["That code did not work."]},
         )
     with transaction.atomic():

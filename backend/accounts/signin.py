@@ -11,13 +11,13 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 
+from coproduce.api.errors import ErrorCode
 from coproduce.api.exception_handlers import error_body
 
 from .models import normalise_email
 
 logger = logging.getLogger(__name__)
 
-LOCKED_OUT = "locked_out"
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -65,7 +65,7 @@ def lockout_response(
 ) -> HttpResponse:
     """What django-axes answers while an account or address is locked out."""
     if request.path.startswith("/api/"):
-        return JsonResponse(error_body(lockout_message(), LOCKED_OUT), status=429)
+        return JsonResponse(error_body(lockout_message(), ErrorCode.LOCKED_OUT), status=429)
     return HttpResponse(lockout_message(), status=429, content_type="text/plain; charset=utf-8")
 
 

@@ -13,13 +13,8 @@ from django.conf import settings
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from organisations.models import Membership
-
 from .models import User
 
-TWO_FACTOR_SETUP_REQUIRED = "two_factor_setup_required"
-TWO_FACTOR_REQUIRED = "two_factor_required"
-TWO_FACTOR_CODE_WRONG = "two_factor_code_wrong"
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
@@ -29,9 +24,8 @@ def two_factor_required(*, user: User) -> bool:
     """Whether this account must sign in with a second factor."""
     if user.is_contributor:
         return False
-    return Membership.objects.filter(
-        user=user, role__in=settings.TWO_FACTOR_REQUIRED_ROLES
-    ).exists()
+    # Memberships belong to organisations, above accounts: read through the reverse relation.
+    return user.memberships.filter(role__in=settings.TWO_FACTOR_REQUIRED_ROLES).exists()
 
 
 def two_factor_enabled(*, user: User) -> bool:

@@ -8,11 +8,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from coproduce.api.requests import request_user
+from accounts.requests import request_user
 from coproduce.api.serializers import StrictModelSerializer, StrictSerializer, replacing
 
 from .models import (
     CIRCUMSTANCE_FIELDS,
+    PROFILE_FIELDS,
     BenefitCircumstances,
     ContactPreference,
     ContributorProfile,
@@ -46,19 +47,7 @@ class ProfileSerializer(StrictModelSerializer):
 
     class Meta:
         model = ContributorProfile
-        fields = [
-            "preferred_name",
-            "name_for_letters",
-            "address_line_1",
-            "address_line_2",
-            "town",
-            "postcode",
-            "phone",
-            "contact_preference",
-            "adjustments",
-            "share_headroom",
-            "updated_at",
-        ]
+        fields = [*PROFILE_FIELDS, "updated_at"]
         read_only_fields = ["updated_at"]
         extra_kwargs = {name: {"required": False} for name in fields}
 

@@ -8,7 +8,6 @@ from typing import Any
 from django.db import transaction
 
 from accounts.models import User
-from thresholds.services import threshold_rules_load
 
 from .models import ContactPreference, ContributorProfile, EsaPermittedWork
 from .services import circumstances_set
@@ -67,9 +66,8 @@ DEMO_CONTRIBUTORS = [
 
 @transaction.atomic
 def seed() -> None:
-    """Threshold rules, and profiles (sharing headroom) and benefit circumstances for the demo
-    contributors that exist. Contributors' own later changes to circumstances are kept."""
-    threshold_rules_load()
+    """Profiles (sharing headroom) and benefit circumstances for the demo contributors that
+    exist. Contributors' own later changes to circumstances are kept."""
     for spec in DEMO_CONTRIBUTORS:
         user = User.objects.filter(email=spec.email).first()
         if user is None:

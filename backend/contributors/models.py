@@ -149,6 +149,20 @@ class BenefitCircumstances(models.Model):
         return f"<BenefitCircumstances #{self.pk}>"
 
 
+# What a contributor may change in their profile, in the order the API shows it.
+PROFILE_FIELDS = (
+    "preferred_name",
+    "name_for_letters",
+    "address_line_1",
+    "address_line_2",
+    "town",
+    "postcode",
+    "phone",
+    "contact_preference",
+    "adjustments",
+    "share_headroom",
+)
+
 # What a contributor tells us about their benefits, in the order forms and the API show it.
 CIRCUMSTANCE_FIELDS = (
     "receives_esa",

@@ -11,10 +11,6 @@ def circumstances_for(*, contributor: User) -> BenefitCircumstances | None:
     return BenefitCircumstances.objects.filter(user=contributor).first()
 
 
-def profile_for(*, contributor: User) -> ContributorProfile | None:
-    return ContributorProfile.objects.filter(user=contributor).first()
-
-
 def headroom_shared(*, contributor: User) -> bool:
     """Whether the contributor lets organisations they work with see their headroom status."""
     return ContributorProfile.objects.filter(user=contributor, share_headroom=True).exists()

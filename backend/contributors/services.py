@@ -7,24 +7,9 @@ from django.db import IntegrityError, transaction
 from accounts.models import User
 from coproduce.api.errors import ApplicationError
 
-from .models import CIRCUMSTANCE_FIELDS, BenefitCircumstances, ContributorProfile
+from .models import CIRCUMSTANCE_FIELDS, PROFILE_FIELDS, BenefitCircumstances, ContributorProfile
 from .permissions import require_contributor
 from .signals import circumstances_changed
-
-PROFILE_FIELDS = frozenset(
-    {
-        "preferred_name",
-        "name_for_letters",
-        "address_line_1",
-        "address_line_2",
-        "town",
-        "postcode",
-        "phone",
-        "contact_preference",
-        "adjustments",
-        "share_headroom",
-    }
-)
 
 EDITABLE_CIRCUMSTANCES = frozenset(CIRCUMSTANCE_FIELDS)
 

@@ -90,11 +90,12 @@ MONEY_VALIDATORS = [MinValueValidator(ZERO), MaxValueValidator(MAX_AMOUNT)]
 class MoneyOutput(serializers.DecimalField):
     """An amount of money in a response: a string with two decimal places, "25.00".
 
-    Output only; the schema shows it as a decimal string, exactly as the models store it."""
+    For answers only (output serializers); the schema shows it as a decimal string, exactly as
+    the models store it. Not marked read-only, so the schema (and the web app's types) stay as
+    they were with the plain ``DecimalField`` it replaces."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_digits", 12)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("coerce_to_string", True)
-        kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)

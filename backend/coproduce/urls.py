@@ -17,7 +17,7 @@ api_v1 = [
     path("", include("opportunities.urls")),
     path("", include("payments.urls")),
     path("", include("thresholds.urls")),
-    path("", include("thresholds.monitoring_urls")),
+    path("", include("thresholds.monitoring.urls")),
     path("", include("notifications.urls")),
     path("", include("letters.urls")),
     path("", include("dataprotection.urls")),

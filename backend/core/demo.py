@@ -18,6 +18,7 @@ from opportunities.demo import seed as opportunities_seed
 from organisations.models import Membership, Organisation, OrganisationKind, Role
 from payments.demo import seed as payments_seed
 from thresholds.demo import seed as thresholds_seed
+from thresholds.rules.services import threshold_rules_load
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def demo_seed(*, password: str) -> list[DemoSignIn]:
     for email, name, note in CONTRIBUTORS:
         _user(email, name, AccountType.CONTRIBUTOR, password)
         sign_ins.append(DemoSignIn(email, f"contributor who {note}"))
+    threshold_rules_load()  # the rules first: contributors' circumstances are judged by them
     contributors_seed()
     opportunities_seed()
     payments_seed()

@@ -8,9 +8,12 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from celery import current_app as app
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
+
+from outbox.services import outbox_backlog
 
 from .models import WorkerHeartbeat
 
@@ -55,8 +58,6 @@ def _database() -> Check:
 
 
 def _broker() -> Check:
-    from workers.celery import app
-
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
@@ -73,8 +74,6 @@ OUTBOX_BACKLOG_MAX_AGE_SECONDS = 60
 
 
 def _outbox() -> tuple[Check, int]:
-    from outbox.services import outbox_backlog
-
     try:
         backlog = outbox_backlog()
     except DatabaseError:

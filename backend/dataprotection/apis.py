@@ -1,9 +1,5 @@
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from typing import Any
-
 from django.contrib.auth import logout
 from django.http import FileResponse
 from django.utils import timezone
@@ -15,28 +11,12 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from coproduce.api.requests import request_user
+from accounts.requests import request_user
+from coproduce.api.renderers import ZipRenderer
 from coproduce.api.serializers import StrictSerializer
 
 from .export import personal_data_zip
 from .services import account_erase, erasure_kept_summary
-
-
-class ZipRenderer(renderers.BaseRenderer):
-    """Lets a client ask for application/zip; errors still leave as JSON."""
-
-    media_type = "application/zip"
-    format = "zip"
-    charset = None
-    render_style = "binary"
-
-    def render(
-        self,
-        data: Any,
-        accepted_media_type: str | None = None,
-        renderer_context: Mapping[str, Any] | None = None,
-    ) -> bytes:
-        return data if isinstance(data, bytes) else json.dumps(data).encode()
 
 
 class ExportApi(APIView):

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from workers.celery import app
+from coproduce.tasks import task
 
 from .services import erased_records_pseudonymise
 
 logger = logging.getLogger(__name__)
 
 
-@app.task(
-    name="dataprotection.pseudonymise_expired", ignore_result=True, time_limit=600,
-    soft_time_limit=540,
-)  # fmt: skip
+@task("dataprotection.pseudonymise_expired", time_limit=600, soft_time_limit=540)
 def pseudonymise_expired() -> None:
     """Daily: pseudonymise kept records of erased people whose retention period has ended."""
     result = erased_records_pseudonymise()

@@ -16,9 +16,9 @@ from rest_framework.views import APIView
 
 from coproduce.api.errors import ApplicationError, NotFound
 
-from .apis import MAX_UPLOAD_BYTES, VerifyThrottle, _verification
 from .selectors import letter_get_by_reference
 from .services import letter_file_matches
+from .verify_apis import MAX_UPLOAD_BYTES, VerifyThrottle, _verification
 
 
 class VerifyPage(APIView):

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from accounts.models import User
-from coproduce.api.errors import NotFound
+from coproduce.api.errors import Conflict, NotFound, PermissionDenied
 from organisations.models import Membership
 from organisations.permissions import ADMIN_ROLES
 
-from .models import Letter
+from .models import Letter, LetterStatus
+from .snapshot import DEFAULT_GROUPING
 
 
 def _visible(user: User) -> Q:
@@ -29,6 +30,23 @@ def letter_get(*, user: User, letter_id: int) -> Letter:
     letter = letter_list(user=user).filter(pk=letter_id).first()
     if letter is None:
         raise NotFound("There is no letter with that id that you can see.")
+    return letter
+
+
+def letter_get_for_download(*, user: User, letter_id: int) -> Letter:
+    """An issued letter whose PDF the user may download: a letter grouped by the person's own
+    weeks or periods (which can point to a benefit) only by that person."""
+    letter = letter_get(user=user, letter_id=letter_id)
+    grouping = letter.snapshot.get("grouping") or DEFAULT_GROUPING
+    if user.pk != letter.contributor_id and grouping != DEFAULT_GROUPING:
+        raise PermissionDenied(
+            f"{letter.contributor.full_name} chose how this letter groups their fees, so "
+            "only they can download it. Ask them for a copy if you need one."
+        )
+    if letter.status != LetterStatus.ISSUED or not letter.pdf:
+        if letter.status == LetterStatus.REVOKED:
+            raise Conflict("This letter was withdrawn, so it cannot be downloaded.")
+        raise Conflict("This letter is not ready yet. Try again in a minute.")
     return letter
 
 

@@ -16,8 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from coproduce.api.errors import ApplicationError, Conflict, NotFound
+from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, NotFound
 from coproduce.tasks import enqueue_on_commit
+from notifications.services import notify
 from organisations.models import Membership, Organisation
 from organisations.permissions import ADMIN_ROLES, require_role, require_verified
 
@@ -30,17 +31,10 @@ logger = logging.getLogger(__name__)
 MAX_PERIOD_DAYS = 731
 MAX_RENDER_ATTEMPTS = 5
 STUCK_AFTER = timedelta(seconds=STUCK_AFTER_SECONDS)
-RENDER_TASK = "letters.render"
 
 
-def _enqueue_render(letter_id: int, *, queue: str | None = None) -> None:
-    enqueue_on_commit(RENDER_TASK, letter_id, queue=queue)
-
-
-def _is_admin(user: User, organisation: Organisation) -> bool:
-    return Membership.objects.filter(
-        user=user, organisation=organisation, role__in=ADMIN_ROLES
-    ).exists()
+def _enqueue_render(letter_id: int) -> None:
+    enqueue_on_commit("letters.render", letter_id)
 
 
 def _require_may_request(
@@ -79,7 +73,7 @@ def _check_grouping(grouping: str | None, *, requested_by: User, contributor: Us
     if requested_by.pk != contributor.pk and grouping != snapshot.DEFAULT_GROUPING:
         raise ApplicationError(
             "Only the person the letter is about chooses how its fees are grouped.",
-            code="grouping_not_yours",
+            code=ErrorCode.GROUPING_NOT_YOURS,
             fields={
                 "grouping": [
                     "Leave this out. The person can ask for a letter grouped their way themself."
@@ -89,7 +83,7 @@ def _check_grouping(grouping: str | None, *, requested_by: User, contributor: Us
     if grouping == snapshot.GROUPINGS[2] and not snapshot.has_assessment_period(contributor):
         raise ApplicationError(
             "We do not know the day your assessment periods start.",
-            code="no_assessment_period",
+            code=ErrorCode.NO_ASSESSMENT_PERIOD,
             fields={
                 "grouping": [
                     "Add the day your assessment period starts in your benefit details first."
@@ -102,9 +96,26 @@ def _check_grouping(grouping: str | None, *, requested_by: User, contributor: Us
 def not_engaged_error(organisation: Organisation) -> ApplicationError:
     return ApplicationError(
         f"This person has not taken part in any work with {organisation.name}.",
-        code="not_engaged",
+        code=ErrorCode.NOT_ENGAGED,
         fields={"contributor": [f"This person is not engaged with {organisation.name}."]},
     )
+
+
+def letter_parties(
+    *, user: User, organisation_id: int, contributor_id: int | None
+) -> tuple[Organisation, User]:
+    """The organisation and the contributor (the user, if none is named) a letter is asked
+    for; whether the user may ask is ``letter_request``'s to say."""
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        raise ApplicationError(
+            "There is no organisation with that id.",
+            fields={"organisation": ["There is no organisation with this id."]},
+        )
+    contributor = User.objects.filter(pk=contributor_id or user.pk, is_active=True).first()
+    if contributor is None:
+        raise not_engaged_error(organisation)
+    return organisation, contributor
 
 
 @transaction.atomic
@@ -117,14 +128,12 @@ def letter_request(
     period_start: date,
     period_end: date,
     grouping: str | None = None,
-    queue: str | None = None,
 ) -> Letter:
     """Snapshot the ledger for the period now and enqueue the render once this commits.
 
     ``grouping`` (calendar months, benefit weeks or assessment periods) is the contributor's
     choice: an organisation issues a letter on request and never chooses it, so a letter an
-    organisation asks for is grouped by calendar month, which implies no benefit.
-    ``queue`` overrides the default queue (tests send to a private worker's queue)."""
+    organisation asks for is grouped by calendar month, which implies no benefit."""
     if kind not in LetterKind.values:
         raise ApplicationError(
             "That kind of letter does not exist.", fields={"kind": ["Choose a kind of letter."]}
@@ -143,7 +152,7 @@ def letter_request(
         raise ApplicationError(
             f"{organisation.name} needs to name who signs its letters first. "
             "An admin can add a signatory in the organisation's details.",
-            code="no_signatory",
+            code=ErrorCode.NO_SIGNATORY,
         )
     data = snapshot.letter_snapshot_build(
         organisation=organisation,
@@ -156,7 +165,7 @@ def letter_request(
     if not data.get("has_involvement"):
         raise ApplicationError(
             "There was no involvement work and no payment in this period.",
-            code="no_involvement",
+            code=ErrorCode.NO_INVOLVEMENT,
             fields={"period_start": ["Choose a period when this person took part or was paid."]},
         )
     letter = Letter.objects.create(
@@ -169,7 +178,7 @@ def letter_request(
         template_version=rendering.TEMPLATE_VERSION,
         requested_by=requested_by,
     )
-    _enqueue_render(letter.pk, queue=queue)
+    _enqueue_render(letter.pk)
     return letter
 
 
@@ -243,7 +252,6 @@ def letter_render(*, letter_id: int) -> Letter:
 
 
 def _notify_issued(letter: Letter) -> None:
-    from notifications.services import notify
 
     notify(
         user=letter.contributor,
@@ -268,9 +276,7 @@ def letter_mark_failed(*, letter_id: int, error: str) -> Letter:
 
 
 @transaction.atomic
-def letter_sweep_stuck(
-    *, older_than: timedelta = STUCK_AFTER, queue: str | None = None
-) -> list[int]:
+def letter_sweep_stuck(*, older_than: timedelta = STUCK_AFTER) -> list[int]:
     """Re-enqueue letters left requested or rendering (a lost message, a killed worker).
     A letter that has already been tried too often is marked failed instead."""
     cutoff = timezone.now() - older_than
@@ -285,7 +291,7 @@ def letter_sweep_stuck(
             letter.save(update_fields=["status", "last_error", "updated_at"])
             continue
         letter.save(update_fields=["updated_at"])  # so the next sweep waits again
-        _enqueue_render(letter.pk, queue=queue)
+        _enqueue_render(letter.pk)
         resent.append(letter.pk)
     return resent
 
@@ -324,7 +330,7 @@ def letter_revoke(*, by: User, letter: Letter, reason: str) -> Letter:
 
 
 @transaction.atomic
-def letter_reissue(*, by: User, letter: Letter, queue: str | None = None) -> Letter:
+def letter_reissue(*, by: User, letter: Letter) -> Letter:
     """A corrected letter for the same person, kind and period, from the ledger as it is now.
     The new letter supersedes the old one, which then verifies as replaced."""
     _admin_membership(by=by, letter=letter, action="re-issue letters")
@@ -356,7 +362,7 @@ def letter_reissue(*, by: User, letter: Letter, queue: str | None = None) -> Let
     )
     locked._change_reason = f"superseded by {new.reference}"  # type: ignore[attr-defined]
     locked.save(update_fields=["updated_at"])
-    _enqueue_render(new.pk, queue=queue)
+    _enqueue_render(new.pk)
     return new
 
 

@@ -6,39 +6,35 @@ import logging
 
 from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import InterfaceError, OperationalError
 
-from workers.celery import app
+from coproduce.tasks import TRANSIENT_ERRORS, task
 
 from .schedule import RENDER_SOFT_TIME_LIMIT, RENDER_TIME_LIMIT
 from .services import letter_mark_failed, letter_render, letter_sweep_stuck
 
 logger = logging.getLogger(__name__)
 
-# Worth another try: the database or the disk was briefly unavailable.
-TRANSIENT_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError, OSError)
-MAX_RETRIES = 5
+# Worth another try for a render: the disk was briefly unavailable, besides the usual.
+RENDER_RETRY_FOR: tuple[type[Exception], ...] = (OSError,)
 
 
-@app.task(
+@task(
+    "letters.render",
     bind=True,
-    name="letters.render",
-    acks_late=True,
+    retry_for=RENDER_RETRY_FOR,
     reject_on_worker_lost=True,
-    ignore_result=True,
-    max_retries=MAX_RETRIES,
     soft_time_limit=RENDER_SOFT_TIME_LIMIT,
     time_limit=RENDER_TIME_LIMIT,
 )
 def render(self: Task, letter_id: int) -> None:
-    """Render and issue one letter. Retries transient errors; anything else marks it failed."""
+    """Render and issue one letter. Transient errors are retried (by ``task``) and mark it
+    failed once the retries are used up; anything else marks it failed at once."""
     try:
         letter_render(letter_id=letter_id)
-    except TRANSIENT_ERRORS as exc:
-        if self.request.retries >= MAX_RETRIES:
+    except (*TRANSIENT_ERRORS, *RENDER_RETRY_FOR) as exc:
+        if self.max_retries is not None and self.request.retries >= self.max_retries:
             letter_mark_failed(letter_id=letter_id, error=f"{type(exc).__name__}: {exc}")
-            raise
-        raise self.retry(exc=exc, countdown=min(2 ** (self.request.retries + 1), 60)) from exc
+        raise
     except SoftTimeLimitExceeded:
         letter_mark_failed(letter_id=letter_id, error="Rendering took too long.")
         raise
@@ -48,7 +44,7 @@ def render(self: Task, letter_id: int) -> None:
         raise
 
 
-@app.task(name="letters.sweep_stuck", ignore_result=True, time_limit=60, soft_time_limit=50)
+@task("letters.sweep_stuck", time_limit=60, soft_time_limit=50)
 def sweep_stuck() -> int:
     """Re-enqueue letters left half-made by a lost message or a killed worker."""
     return len(letter_sweep_stuck())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import apis
+from . import apis, verify_apis
 
 urlpatterns = [
     path("letters/", apis.LetterListApi.as_view(), name="letter-list"),
@@ -12,5 +12,5 @@ urlpatterns = [
         apis.LetterReissueApi.as_view(),
         name="letter-reissue",
     ),
-    path("verify/<str:reference>/", apis.VerifyApi.as_view(), name="letter-verify"),
+    path("verify/<str:reference>/", verify_apis.VerifyApi.as_view(), name="letter-verify"),
 ]

@@ -7,8 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from coproduce.api.pagination import StandardPagination
-from coproduce.api.requests import request_user
+from accounts.requests import request_user
+from coproduce.api.pagination import paginated_response
 from coproduce.api.serializers import StrictSerializer
 
 from .selectors import notification_list, preference_for
@@ -54,9 +54,7 @@ class NotificationListApi(APIView):
         notifications = notification_list(
             user=request_user(request), unread_only=filters.validated_data["unread"]
         )
-        paginator = StandardPagination()
-        page = paginator.paginate_queryset(notifications, request, view=self)
-        return paginator.get_paginated_response(NotificationOutputSerializer(page, many=True).data)
+        return paginated_response(self, request, notifications, NotificationOutputSerializer)
 
 
 class NotificationReadApi(APIView):

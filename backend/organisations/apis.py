@@ -9,8 +9,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.requests import request_user
 from coproduce.api.pagination import StandardPagination
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictModelSerializer, StrictSerializer
 
 from .models import Invitation, InvitationStatus, Membership, Organisation, OrganisationKind, Role

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User, normalise_email
-from coproduce.api.errors import ApplicationError, Conflict, NotFound, PermissionDenied
+from accounts.services import account_email_send
+from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, NotFound, PermissionDenied
 
 from .models import Invitation, InvitationStatus, Membership, Organisation, Role
 from .permissions import ADMIN_ROLES, require_role
@@ -93,7 +94,6 @@ def _role_label(role: str) -> str:
 
 
 def _invitation_email(invitation: Invitation, *, has_account: bool) -> None:
-    from accounts.services import account_email_send
 
     organisation = invitation.organisation
     inviter = invitation.invited_by.full_name if invitation.invited_by else "Someone"
@@ -216,7 +216,7 @@ def _refuse_if_last_owner(members: list[Membership], leaving: Membership, action
         raise Conflict(
             f"An organisation always needs an owner, so you cannot {action}. "
             "Make someone else an owner first.",
-            code="last_owner",
+            code=ErrorCode.LAST_OWNER,
         )
 
 

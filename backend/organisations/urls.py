@@ -1,8 +1,9 @@
 from django.urls import path
 
-from . import apis
+from . import apis, registration
 
 urlpatterns = [
+    path("auth/register/", registration.RegisterApi.as_view(), name="auth-register"),
     path("organisations/", apis.OrganisationListApi.as_view(), name="organisation-list"),
     path(
         "organisations/<id:organisation_id>/",

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from importlib import import_module
 from typing import Any
 
+from celery import current_app as app
 from django.conf import settings
 from django.db import Error as DatabaseError
 from django.db import transaction
@@ -49,14 +50,10 @@ def message_id_from_task_id(task_id: str | None) -> int | None:
 
 
 def _eager() -> bool:
-    from workers.celery import app
-
     return bool(app.conf.task_always_eager)
 
 
 def _send(message: OutboxMessage, *, retry_policy: dict[str, Any]) -> None:
-    from workers.celery import app
-
     options: dict[str, Any] = {"queue": message.queue} if message.queue else {}
     task_id = task_id_for(message.pk)
     if _eager():

@@ -17,8 +17,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.requests import request_user
 from coproduce.api.pagination import StandardPagination
-from coproduce.api.requests import request_user
 from coproduce.money import money
 
 from .fees.selectors import payment_get

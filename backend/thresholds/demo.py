@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from accounts.models import User
 
-from .monitoring import contributors_evaluate
+from .monitoring.alerts import contributors_evaluate
 
 DEMO_CONTRIBUTORS = [
     "esa@contributors.demo.test",

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from .apis import ThresholdListApi
+from .rules.apis import ThresholdListApi
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("thresholds/", ThresholdListApi.as_view(), name="thresholds"),

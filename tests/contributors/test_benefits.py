@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib import admin
 from django.db import IntegrityError, transaction
 from rest_framework.test import APIClient
 
@@ -171,6 +172,5 @@ def test_circumstances_text_form_says_nothing_about_benefits() -> None:
 
 
 def test_circumstances_are_not_in_the_admin() -> None:
-    from django.contrib import admin
 
     assert BenefitCircumstances not in admin.site._registry

@@ -7,7 +7,7 @@ import pytest
 from contributors.models import BenefitCircumstances, ContributorProfile
 from core.demo import demo_seed
 from thresholds.models import ThresholdRule
-from thresholds.selectors import applicable_rule_codes
+from thresholds.rules.selectors import applicable_rule_codes
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from organisations.models import Role
 from payments.models import Payment
 from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory
 from tests.payments.conftest import Org
-from thresholds.monitoring import contributor_evaluate
+from thresholds.monitoring.alerts import contributor_evaluate
 
 NAME = "Alex Example"
 EMAIL = "alex.example@example.org"

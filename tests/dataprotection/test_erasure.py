@@ -29,7 +29,7 @@ from payments.models import (
 from tests.dataprotection.conftest import EMAIL, NAME, World, as_user, erase
 from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory
 from thresholds.models import ThresholdAlert
-from thresholds.monitoring import contributors_evaluate
+from thresholds.monitoring.alerts import contributors_evaluate
 
 pytestmark = pytest.mark.django_db
 

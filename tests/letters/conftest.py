@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import LazySettings
+from django.conf import LazySettings, settings
 
 from accounts.models import User
 from letters import snapshot
+from letters.models import Letter
+from letters.services import letter_request
 from organisations.models import Membership, Organisation, Role
 from tests.factories import ContributorFactory, MembershipFactory, OrganisationFactory, UserFactory
 
@@ -116,7 +118,6 @@ def request_body(scene: Scene) -> Callable[..., dict[str, Any]]:
 @pytest.fixture
 def letter_files() -> Iterator[Callable[[], list[Path]]]:
     """The PDF files under MEDIA_ROOT/letters/, for tests that count them."""
-    from django.conf import settings
 
     def files() -> list[Path]:
         folder = Path(settings.MEDIA_ROOT) / "letters"
@@ -126,3 +127,34 @@ def letter_files() -> Iterator[Callable[[], list[Path]]]:
 
 
 __all__ = ["FakeLedger", "Membership", "Scene"]
+
+
+@pytest.fixture
+def issued(
+    scene: Scene,
+    client_for: Callable[[User], Any],
+    request_body: Callable[..., dict[str, Any]],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> Letter:
+    """A letter asked for through the API and rendered by its (eager) task."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(scene.admin).post("/api/v1/letters/", request_body())
+    assert response.status_code == 202, response.json()
+    return Letter.objects.get(pk=response.json()["id"])
+
+
+JAN_5 = date(2026, 1, 5)
+JAN_25 = date(2026, 1, 25)
+
+
+def request_letter(scene: Scene, *, by: Any = None, **changes: Any) -> Letter:
+    args: dict[str, Any] = {
+        "requested_by": by or scene.admin,
+        "organisation": scene.organisation,
+        "contributor": scene.contributor,
+        "kind": "benefits_advisor",
+        "period_start": JAN_5,
+        "period_end": JAN_25,
+    }
+    args.update(changes)
+    return letter_request(**args)

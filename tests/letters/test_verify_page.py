@@ -6,15 +6,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from letters.models import Letter
-from letters.services import letter_revoke
+from letters.services import letter_reissue, letter_revoke
 
 from .conftest import Scene
-from .test_apis import issued  # noqa: F401 - the fixture
 
 PRIVATE = ("Alex", "Example", "Low Road", "£", "25.00")
 
 
-def test_the_page_says_a_genuine_letter_is_genuine_and_nothing_personal(issued: Letter) -> None:  # noqa: F811
+def test_the_page_says_a_genuine_letter_is_genuine_and_nothing_personal(issued: Letter) -> None:
     response = Client().get(f"/verify/{issued.reference}/")
 
     assert response.status_code == 200
@@ -26,7 +25,7 @@ def test_the_page_says_a_genuine_letter_is_genuine_and_nothing_personal(issued: 
         assert private not in html
 
 
-def test_the_page_says_a_revoked_letter_is_withdrawn(issued: Letter, scene: Scene) -> None:  # noqa: F811
+def test_the_page_says_a_revoked_letter_is_withdrawn(issued: Letter, scene: Scene) -> None:
     letter_revoke(by=scene.admin, letter=issued, reason="Wrong dates")
 
     html = Client().get(f"/verify/{issued.reference}/").content.decode()
@@ -34,7 +33,7 @@ def test_the_page_says_a_revoked_letter_is_withdrawn(issued: Letter, scene: Scen
     assert "This letter has been withdrawn" in html
 
 
-def test_typing_a_reference_opens_its_page_and_an_unknown_one_says_so(issued: Letter) -> None:  # noqa: F811
+def test_typing_a_reference_opens_its_page_and_an_unknown_one_says_so(issued: Letter) -> None:
     client = Client()
 
     start = client.get("/verify/")
@@ -46,7 +45,7 @@ def test_typing_a_reference_opens_its_page_and_an_unknown_one_says_so(issued: Le
     assert unknown.status_code == 404 and "no issued letter" in unknown.content.decode()
 
 
-def test_uploading_the_pdf_on_the_page_says_whether_it_matches(issued: Letter) -> None:  # noqa: F811
+def test_uploading_the_pdf_on_the_page_says_whether_it_matches(issued: Letter) -> None:
     with issued.pdf.open("rb") as handle:
         original = handle.read()
     tampered = bytearray(original)
@@ -68,7 +67,7 @@ def test_uploading_the_pdf_on_the_page_says_whether_it_matches(issued: Letter) -
     assert not_pdf.status_code == 400 and "error-message" in not_pdf.content.decode()
 
 
-def test_a_tampered_file_shows_only_the_red_panel_first(issued: Letter) -> None:  # noqa: F811
+def test_a_tampered_file_shows_only_the_red_panel_first(issued: Letter) -> None:
     with issued.pdf.open("rb") as handle:
         tampered = bytearray(handle.read())
     tampered[len(tampered) // 2] ^= 0x01
@@ -87,7 +86,7 @@ def test_a_tampered_file_shows_only_the_red_panel_first(issued: Letter) -> None:
     assert html.index("The file does not match") < html.index("Upload the letter")
 
 
-def test_a_matching_file_leads_the_page_then_the_letter_status(issued: Letter) -> None:  # noqa: F811
+def test_a_matching_file_leads_the_page_then_the_letter_status(issued: Letter) -> None:
     with issued.pdf.open("rb") as handle:
         original = handle.read()
 
@@ -100,8 +99,7 @@ def test_a_matching_file_leads_the_page_then_the_letter_status(issued: Letter) -
     assert html.index("The file matches") < html.index("This letter is genuine")
 
 
-def test_a_withdrawn_letter_shows_when_and_its_replacement(issued: Letter, scene: Scene) -> None:  # noqa: F811
-    from letters.services import letter_reissue
+def test_a_withdrawn_letter_shows_when_and_its_replacement(issued: Letter, scene: Scene) -> None:
 
     letter_revoke(by=scene.admin, letter=issued, reason="Wrong dates")
     new = letter_reissue(by=scene.admin, letter=issued)

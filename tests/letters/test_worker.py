@@ -37,7 +37,7 @@ def send_to(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
     tests run tasks eagerly in-process; here the task must go through the broker.)"""
 
     def route(queue: str) -> None:
-        def enqueue(letter_id: int, *, queue_name: str | None = None, **_: Any) -> None:
+        def enqueue(letter_id: int) -> None:
             transaction.on_commit(
                 lambda: app.send_task("letters.render", args=[letter_id], queue=queue)
             )
@@ -111,7 +111,7 @@ def _status(letter: Letter) -> str:
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_killing_the_worker_mid_render_still_ends_with_exactly_one_issued_letter(
-    scene: Scene, cleanup_pdfs: list[Letter]
+    scene: Scene, cleanup_pdfs: list[Letter], send_to: Callable[[str], None]
 ) -> None:
     letter = Letter.objects.create(
         kind="payment_statement",
@@ -141,9 +141,10 @@ def test_killing_the_worker_mid_render_still_ends_with_exactly_one_issued_letter
     assert not _pdf_path(letter).exists()
 
     with running_worker() as queue:
+        send_to(queue)
         # The periodic sweep finds it (here without waiting the usual minutes).
         with transaction.atomic():
-            assert services.letter_sweep_stuck(older_than=timedelta(0), queue=queue) == [letter.pk]
+            assert services.letter_sweep_stuck(older_than=timedelta(0)) == [letter.pk]
         wait_for(
             lambda: _status(letter) == LetterStatus.ISSUED,
             timeout=120,

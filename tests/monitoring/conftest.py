@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 import time_machine
-from rest_framework.test import APIClient
 
 from accounts.models import User
 from contributors.models import BenefitCircumstances, ContributorProfile
@@ -24,12 +23,6 @@ def _today() -> Iterator[None]:
     """Wednesday 25 November 2026, 9am: the middle of a Monday benefit week."""
     with time_machine.travel("2026-11-25 09:00 +00:00", tick=False):
         yield
-
-
-def client_for(user: User) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

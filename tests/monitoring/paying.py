@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from accounts.models import User
 from payments.models import PaymentPreference
+from tests.clients import client_for
 
-from .conftest import Org, client_for
+from .conftest import Org
 
 D = Decimal
 

@@ -8,12 +8,13 @@ import pytest
 
 from accounts.models import User
 from payments.models import EngagementPaymentChoice, Payment
-from tests.factories import ContributorFactory
+from tests.clients import client_for
+from tests.factories import ContributorFactory, MembershipFactory
 from tests.opportunities.factories import SessionFactory
 from thresholds.models import ThresholdAlert
-from thresholds.monitoring import contributor_evaluate
+from thresholds.monitoring.alerts import contributor_evaluate
 
-from .conftest import Org, client_for
+from .conftest import Org
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,6 @@ def test_organisation_staff_cannot_read_earnings_or_alerts(northfield: Org) -> N
 def test_outsiders_get_404_on_an_organisations_contributors(
     northfield: Org, southdown: Org
 ) -> None:
-    from tests.factories import MembershipFactory
 
     outsider = MembershipFactory.create().user
 

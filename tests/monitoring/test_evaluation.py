@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -10,12 +10,15 @@ from django.core import mail
 from accounts.models import User
 from notifications.models import Notification
 from payments.models import Payment, PaymentPreference
-from thresholds.evaluation import Level, level_for
+from tests.clients import client_for
 from thresholds.models import ThresholdAlert, ThresholdRule
-from thresholds.monitoring import contributor_evaluate, contributors_statuses
+from thresholds.monitoring.alerts import contributor_evaluate
+from thresholds.monitoring.evaluation import Level, level_for
+from thresholds.monitoring.statuses import contributors_statuses
 from thresholds.tasks import evaluate_contributor, sweep
+from workers.schedule import beat_schedule
 
-from .conftest import Org, client_for
+from .conftest import Org
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +55,7 @@ def test_two_organisations_in_one_benefit_week_raise_approaching_then_exceeded_o
     contributor_evaluate(contributor_id=esa_person.pk)
     assert _levels(esa_person) == [("esa_pw_lower", "approaching")]
 
-    pay(southdown, esa_person, "5.00", MONDAY + __import__("datetime").timedelta(days=2))
+    pay(southdown, esa_person, "5.00", MONDAY + timedelta(days=2))
     contributor_evaluate(contributor_id=esa_person.pk)
     contributor_evaluate(contributor_id=esa_person.pk)
     evaluate_contributor.apply(args=(esa_person.pk,))
@@ -277,7 +280,6 @@ def test_a_rule_change_re_evaluates_everyone(
 
 
 def test_the_new_tax_year_is_on_the_schedule() -> None:
-    from workers.schedule import beat_schedule
 
     entry = beat_schedule()["thresholds-new-tax-year"]
     assert entry["task"] == "thresholds.reevaluate_everyone"

@@ -13,10 +13,11 @@ from accounts.models import User
 from notifications.models import Notification
 from opportunities.roles import services as opportunities
 from payments.models import Payment
+from tests.clients import client_for
 from thresholds.models import ThresholdAlert
-from thresholds.monitoring import contributor_evaluate
+from thresholds.monitoring.alerts import contributor_evaluate
 
-from .conftest import Org, client_for
+from .conftest import Org
 
 pytestmark = pytest.mark.django_db
 

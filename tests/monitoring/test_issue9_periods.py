@@ -12,10 +12,11 @@ import pytest
 from accounts.models import User
 from notifications.models import Notification
 from payments.models import Payment
+from tests.clients import client_for
 from thresholds.models import ThresholdAlert
-from thresholds.monitoring import contributor_evaluate
+from thresholds.monitoring.alerts import contributor_evaluate
 
-from .conftest import Org, client_for
+from .conftest import Org
 from .paying import earnings
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from tests.factories import ContributorFactory
 from tests.payments.conftest import Org
 from tests.workers import running_worker, wait_for
 from thresholds.models import ThresholdAlert
-from thresholds.services import threshold_rules_load
+from thresholds.rules.services import threshold_rules_load
 from workers.celery import app
 
 

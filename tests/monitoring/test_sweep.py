@@ -11,8 +11,8 @@ import pytest
 from accounts.models import User
 from payments.models import Payment, PaymentPreference
 from thresholds.models import ThresholdAlert
-from thresholds.monitoring import contributors_statuses
-from thresholds.sweep import current_totals, sweep_range, sweep_ranges
+from thresholds.monitoring.statuses import contributors_statuses
+from thresholds.monitoring.sweep import _counted, current_totals, sweep_range, sweep_ranges
 from thresholds.tasks import sweep
 
 from .conftest import Org
@@ -62,8 +62,6 @@ def test_sweep_totals_match_the_full_evaluation_for_every_kind_of_period(
         statuses = full[person.pk]
         assert statuses, person
         for status in statuses:
-            from thresholds.sweep import _counted
-
             bucket_kind = status.period.kind.value
             vouchers = status.rule.vouchers_count if status.rule else True
             assert (

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -222,7 +223,6 @@ def test_preferences_reject_a_bad_value(client_for: Client) -> None:
 def test_nothing_is_sent_when_the_callers_transaction_rolls_back(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    from django.db import transaction
 
     user = ContributorFactory.create()
 
@@ -245,7 +245,6 @@ def test_nothing_is_sent_when_the_callers_transaction_rolls_back(
 def test_a_notification_made_at_the_same_moment_is_returned_not_duplicated(
     monkeypatch: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from django.db import IntegrityError
 
     user = ContributorFactory.create()
     existing = NotificationFactory.create(user=user, dedupe_key="alert-1")

@@ -22,9 +22,10 @@ from payments.ledger import counted_total
 from payments.models import Payment, PaymentPreference, PaymentRun
 from periods import PeriodKind, period_containing
 from tests.factories import ContributorFactory
-from thresholds.evaluation import LEVEL_ORDER, Level, level_for
 from thresholds.models import ThresholdAlert
-from thresholds.monitoring import contributor_evaluate, contributors_statuses
+from thresholds.monitoring.alerts import contributor_evaluate
+from thresholds.monitoring.evaluation import Level, level_for
+from thresholds.monitoring.statuses import contributors_statuses
 
 from .conftest import Org
 
@@ -181,8 +182,8 @@ class Ledger(RuleBasedStateMachine):
             contributor=self.person, resolved_at__isnull=True, limit_key="esa_pw_lower"
         ):
             brute = _brute_total(self.person.pk, alert.period_start, alert.period_end)
-            now = LEVEL_ORDER.index(level_for(brute, ESA_LOWER))
-            assert now >= LEVEL_ORDER.index(Level(alert.level)), (alert.period_start, brute)
+            now = level_for(brute, ESA_LOWER).rank
+            assert now >= Level(alert.level).rank, (alert.period_start, brute)
 
 
 def test_random_money_sequences_keep_every_promise(db: None) -> None:

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 import time_machine
-from rest_framework.test import APIClient
 
 from accounts.models import User
 from contributors.models import BenefitCircumstances, ContributorProfile
 from opportunities.models import Engagement, Session
 from organisations.models import Membership, Organisation, Role
 from payments.models import PaymentPreference
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.clients import client_for
+from tests.factories import ContributorFactory, MembershipFactory, OrganisationFactory
 from tests.opportunities.factories import EngagementFactory, SessionFactory
 
 # Thursday 26 November 2026, 9am. Chosen so that "today", the fees and the booked sessions
@@ -27,12 +27,6 @@ TODAY = dt.date(2026, 11, 26)
 def _today() -> Iterator[None]:
     with time_machine.travel("2026-11-26 09:00 +00:00", tick=False):
         yield
-
-
-def client_for(user: User) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 class Org:
@@ -106,7 +100,6 @@ def person(
     share: bool = True,
     **circumstances: Any,
 ) -> User:
-    from tests.factories import ContributorFactory
 
     user: User = ContributorFactory.create(full_name=full_name)
     if circumstances:

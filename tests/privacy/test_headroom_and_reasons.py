@@ -15,10 +15,11 @@ from django.core import mail
 from accounts.models import User
 from notifications.models import Notification
 from payments import services
-from payments.models import Payment
-from thresholds.monitoring import contributor_evaluate
+from payments.models import Payment, PaymentPreference
+from tests.clients import client_for
+from thresholds.monitoring.alerts import contributor_evaluate
 
-from .conftest import TODAY, Org, client_for, person
+from .conftest import TODAY, Org, person
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +129,6 @@ def test_staff_read_a_reason_that_names_no_cap_period_or_other_organisations_mon
 def test_each_choice_has_a_reason_staff_may_read(
     choice: str, fields: dict[str, Decimal | str], reason: str
 ) -> None:
-    from payments.models import PaymentPreference
 
     north = Org("Northfield Mind", "13.45")
     user = person("Gray Pike")

@@ -34,10 +34,11 @@ from payments import services
 from payments.expenses.services import ItemInput, expense_claim_submit
 from payments.models import ExpenseCategory, ExpenseClaim, ExpenseItem, Payment, PaymentRun
 from periods import PeriodKind, period_containing
+from tests.clients import client_for
 from tests.letters import pdf as read
 from thresholds.models import ThresholdAlert, ThresholdRule
 
-from .conftest import TODAY, Org, client_for, person
+from .conftest import TODAY, Org, person
 
 pytestmark = pytest.mark.django_db
 

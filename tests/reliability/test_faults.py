@@ -32,7 +32,7 @@ from tests.factories import ContributorFactory
 from tests.payments.conftest import Org
 from tests.workers import ROOT, wait_for, worker_process
 from thresholds.models import ThresholdAlert
-from thresholds.services import threshold_rules_load
+from thresholds.rules.services import threshold_rules_load
 from workers.celery import app
 
 FAULT_REDIS_PORT = 6391  # our own Redis: the shared one on 6379 is never touched

@@ -26,7 +26,7 @@ from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory
 from tests.opportunities.factories import ApplicationFactory
 from tests.payments.conftest import Org
 from thresholds.models import ThresholdAlert
-from thresholds.monitoring import contributor_evaluate
+from thresholds.monitoring.alerts import contributor_evaluate
 
 # The nine kinds of caller, in the order of the expected table's columns.
 ACTORS = ("anon", "a", "b", "xc", "xf", "xv", "xa", "ya", "pa")

@@ -10,16 +10,16 @@ import pytest
 from rest_framework.test import APIClient
 
 from contributors.models import BenefitCircumstances, EsaPermittedWork, HousingBenefitCategory
-from periods import PeriodKind
+from periods import PeriodKind, uk_today
 from thresholds.models import AppliesBy, ThresholdRule
-from thresholds.selectors import (
+from thresholds.rules.selectors import (
     applicable_rule_codes,
     rule_for,
     rule_for_assessment_period,
     rule_for_payment,
     rules_in_force,
 )
-from thresholds.services import RULES_FILE, RulesFileError, threshold_rules_load
+from thresholds.rules.services import RULES_FILE, RulesFileError, threshold_rules_load
 
 pytestmark = pytest.mark.django_db
 
@@ -216,7 +216,6 @@ def test_thresholds_endpoint_lists_rules_in_force_with_sources(api: APIClient) -
 
 @pytest.mark.usefixtures("db")
 def test_thresholds_endpoint_defaults_to_today(api: APIClient) -> None:
-    from periods import uk_today
 
     response = api.get("/api/v1/thresholds/")
 

@@ -51,7 +51,7 @@ class ApplicationError(Exception):
         self,
         message: str,
         *,
-        code: ErrorCode | str = ErrorCode.INVALID,
+        code: ErrorCode = ErrorCode.INVALID,
         fields: dict[str, list[str]] | None = None,
         status_code: int | None = None,
     ) -> None:
@@ -66,7 +66,7 @@ class ApplicationError(Exception):
 class PermissionDenied(ApplicationError):
     status_code = 403
 
-    def __init__(self, message: str, *, code: ErrorCode | str = ErrorCode.PERMISSION_DENIED):
+    def __init__(self, message: str, *, code: ErrorCode = ErrorCode.PERMISSION_DENIED):
         super().__init__(message, code=code)
 
 
@@ -80,5 +80,5 @@ class NotFound(ApplicationError):
 class Conflict(ApplicationError):
     status_code = 409
 
-    def __init__(self, message: str, *, code: ErrorCode | str = ErrorCode.CONFLICT) -> None:
+    def __init__(self, message: str, *, code: ErrorCode = ErrorCode.CONFLICT) -> None:
         super().__init__(message, code=code)

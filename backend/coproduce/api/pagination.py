@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rest_framework import serializers
@@ -21,10 +22,18 @@ def paginated_response(
     rows: Any,
     serializer: type[serializers.BaseSerializer],
     context: dict[str, Any] | None = None,
+    page: Callable[[list[Any]], Iterable[Any]] | None = None,
 ) -> Response:
-    """One page of ``rows`` (a queryset or a list) as ``{count, next, previous, results}``."""
+    """One page of ``rows`` (a queryset or a list) as ``{count, next, previous, results}``.
+
+    ``page``, when given, turns the page's rows into what is serialized (a selector that loads
+    what the page needs in one go, rather than a query per row)."""
     paginator = StandardPagination()
-    page = paginator.paginate_queryset(rows, request, view=view)
+    found = paginator.paginate_queryset(rows, request, view=view) or []
     return paginator.get_paginated_response(
-        serializer(page, many=True, context={"request": request, **(context or {})}).data
+        serializer(
+            page(list(found)) if page else found,
+            many=True,
+            context={"request": request, **(context or {})},
+        ).data
     )

@@ -14,7 +14,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONCE, NONE, SELF
+
+# Fixed settings kept in their own modules (they read no environment variable).
+from .headers import CONTENT_SECURITY_POLICY  # noqa: F401
+from .schema import SPECTACULAR_SETTINGS  # noqa: F401
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
 ROOT_DIR = BACKEND_DIR.parent
@@ -224,41 +227,6 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Coproduce API",
-    "DESCRIPTION": (
-        "Paid involvement and co-production in UK mental health: roles, payment choices, "
-        "earnings against benefit and tax limits, and verifiable letters. Money is a decimal "
-        'string in pounds ("25.00"); dates are ISO 8601; errors are '
-        '{"message", "code", "fields"}.'
-    ),
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SCHEMA_PATH_PREFIX": "/api/v1",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
-    # Ids in paths (<id:...>) are integers the database can store (coproduce.api.ids).
-    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "maximum": 2**63 - 1}},
-    "ENUM_NAME_OVERRIDES": {
-        "OrganisationKindEnum": "organisations.models.OrganisationKind",
-        "MembershipRoleEnum": "organisations.models.Role",
-        "OpportunityStatusEnum": "opportunities.models.OpportunityStatus",
-        "ApplicationStatusEnum": "opportunities.models.ApplicationStatus",
-        "EngagementStatusEnum": "opportunities.models.EngagementStatus",
-        "PayUnitEnum": "opportunities.models.PayUnit",
-        "InvolvementTypeEnum": "opportunities.models.InvolvementType",
-        "ExpenseEnum": "opportunities.models.Expense",
-        "PaymentStatusEnum": "payments.models.PaymentStatus",
-        "PaymentChoiceEnum": "payments.models.PaymentChoice",
-        "PaymentMethodEnum": "payments.models.PaymentMethod",
-        "PaymentKindEnum": "payments.models.PaymentKind",
-        "ExpenseItemStatusEnum": "payments.models.ItemStatus",
-        "LetterKindEnum": "letters.models.LetterKind",
-        "LetterStatusEnum": "letters.models.LetterStatus",
-        "LetterVerificationStatusEnum": ["issued", "revoked", "superseded"],
-    },
-}
-
 # Celery --------------------------------------------------------------------------------------
 
 
@@ -346,17 +314,6 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"^/?(?:static/.+\.[0-9a-f]{12}\.|assets/.+-[\w
 
 INSTALLED_APPS.append("drf_spectacular_sidecar")  # Swagger UI from local files, not a CDN
 REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "coproduce.api.schema.CoproduceAutoSchema"
-SPECTACULAR_SETTINGS.update(
-    {
-        "SWAGGER_UI_DIST": "SIDECAR",
-        "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-        "REDOC_DIST": "SIDECAR",
-        "POSTPROCESSING_HOOKS": [
-            "drf_spectacular.hooks.postprocess_schema_enums",
-            "coproduce.api.schema.add_error_responses",
-        ],
-    }
-)
 
 # The address people use to reach this site: printed in e-mails, letters and their QR codes.
 # By default, the address ``make run`` serves (it honours PORT).
@@ -407,24 +364,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-
-# Content-Security-Policy: only this site's own origin. The front end is a Vite build with no
-# inline scripts; the API docs use drf-spectacular-sidecar's files from /static/. Server-rendered
-# pages with an inline <style> carry the request's nonce.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    },
-}
+# Content-Security-Policy: coproduce.settings.headers.
 
 # The platform admin asks for a second factor (coproduce.admin_site).
 INSTALLED_APPS = [

@@ -12,9 +12,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.requests import request_user
 from coproduce.api.errors import NotFound
 from coproduce.api.pagination import paginated_response
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 from organisations.models import Membership
 from organisations.selectors import membership_get

@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from coproduce.api.requests import request_user
+from accounts.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput, MoneyOutput
 from organisations.selectors import membership_get

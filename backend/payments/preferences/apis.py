@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.requests import request_user
 from coproduce.api.pagination import paginated_response
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput, MoneyOutput
 from opportunities.engagements.selectors import engagement_get, engagement_list

@@ -13,10 +13,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.requests import request_user
 from coproduce.api.dates import DayField
 from coproduce.api.ids import IdField
 from coproduce.api.pagination import paginated_response
-from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyOutput
 from organisations.models import Membership

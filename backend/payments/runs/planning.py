@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from django.db import transaction
 
@@ -15,6 +16,7 @@ from coproduce.api.errors import ApplicationError
 from organisations.models import Membership
 from organisations.permissions import FINANCE_ROLES, require_role
 
+from .. import signals
 from ..landing import payment_hold_check
 from ..models import Payment, PaymentStatus
 from .services import contributor_reference
@@ -35,18 +37,23 @@ class _Rollback(Exception):
     pass
 
 
+def _statuses_on(contributor_ids: list[int], on: date) -> dict[int, str | None]:
+    """How close each contributor is to their limits on ``on``, as threshold monitoring (an app
+    above payments, listening to ``run_statuses_wanted``) answers."""
+    statuses: dict[int, str | None] = {}
+    for _receiver, answer in signals.run_statuses_wanted.send(
+        sender=None, contributor_ids=contributor_ids, on=on
+    ):
+        statuses.update(cast(dict[int, str | None], answer))
+    return statuses
+
+
 def payment_run_preview(
     *, membership: Membership, paid_on: date, payment_ids: list[int] | None = None
 ) -> list[PreviewRow]:
     """Try paying approved payments of the organisation (those named, or every one not in a
     run) on ``paid_on``, one after another as a run would, and undo it all."""
     require_role(membership, FINANCE_ROLES, action="plan payment runs")
-    # Not at the top: thresholds sits above payments and imports it. With the rule book in
-    # ledger.py, one of the two reads of a higher layer left in payments (a headroom status
-    # for the preview); it goes when thresholds answers for the statuses (see the L1 report).
-    from thresholds.monitoring import contributors_statuses
-    from thresholds.organisation_view import status_for
-
     payments = Payment.objects.filter(
         organisation_id=membership.organisation_id, status=PaymentStatus.APPROVED
     ).order_by("contributor_id", "id")
@@ -83,14 +90,10 @@ def payment_run_preview(
                     user_id__in={p.contributor_id for p in chosen}, share_headroom=True
                 ).values_list("user_id", flat=True)
             )
-            statuses = (
-                contributors_statuses(sorted(sharing), today=paid_on, on=paid_on) if sharing else {}
-            )
+            statuses = _statuses_on(sorted(sharing), paid_on) if sharing else {}
             for payment in chosen:
                 hold = holds.get(payment.pk)
-                status = None
-                if payment.contributor_id in sharing:
-                    status = status_for(statuses[payment.contributor_id], on=paid_on)
+                status = statuses.get(payment.contributor_id)
                 rows.append(
                     PreviewRow(
                         payment_id=payment.pk,

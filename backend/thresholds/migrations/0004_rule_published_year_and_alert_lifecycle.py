@@ -6,7 +6,7 @@ from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 
 def reload_rules(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    from thresholds.services import rule_rows_apply, rule_rows_parse, rules_file_read
+    from thresholds.rules.services import rule_rows_apply, rule_rows_parse, rules_file_read
 
     version, rows = rule_rows_parse(rules_file_read())
     rule_rows_apply(model=apps.get_model("thresholds", "ThresholdRule"), version=version, rows=rows)

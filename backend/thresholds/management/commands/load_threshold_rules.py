@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from thresholds.services import threshold_rules_load
+from thresholds.rules.services import threshold_rules_load
 
 
 class Command(BaseCommand):

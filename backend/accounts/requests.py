@@ -1,10 +1,10 @@
-"""Small helpers for API views."""
+"""The signed-in user of an API view."""
 
 from __future__ import annotations
 
 from rest_framework.request import Request
 
-from accounts.models import User
+from .models import User
 
 
 def request_user(request: Request) -> User:

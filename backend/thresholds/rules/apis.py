@@ -10,10 +10,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from payments.ledger import tax_year_label
+from coproduce.money import MoneyOutput
 from periods import uk_today
+from thresholds.models import RuleStatus, ThresholdRule
 
-from .models import RuleStatus, ThresholdRule
+from .book import tax_year_label
 from .selectors import rules_in_force
 
 
@@ -24,7 +25,7 @@ class ThresholdRuleOutputSerializer(serializers.Serializer):
     benefit_name = serializers.CharField(source="get_benefit_display")
     purpose = serializers.CharField()
     consequence = serializers.CharField()
-    limit = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=True)
+    limit = MoneyOutput()
     period_kind = serializers.CharField()
     period_name = serializers.CharField(source="get_period_kind_display")
     effective_from = serializers.DateField()

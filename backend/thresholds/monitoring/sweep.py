@@ -18,16 +18,17 @@ from typing import Any
 from django.db.models import Case, DateField, Q, Sum, Value, When
 
 from accounts.models import AccountType, User
-from contributors.models import CIRCUMSTANCE_FIELDS
+from contributors.models import CIRCUMSTANCE_FIELDS, BenefitCircumstances
 from coproduce.money import ZERO
-from payments.ledger import COUNTS, Calendar, RuleBook
-from payments.models import Payment, PaymentChoice, PaymentMethod
+from payments.ledger import COUNTS, Calendar
+from payments.models import Payment, PaymentChoice, PaymentMethod, PaymentPreference
 from periods import Period, PeriodKind, period_containing, uk_today
+from thresholds.models import ThresholdAlert
+from thresholds.rules.selectors import rule_codes_for_circumstances
 
+from ..rules.book import RuleBook
+from .alerts import AlertKey, alerts_raise
 from .evaluation import PERSONAL_CAP, LimitStatus, Person, approaching_ratio, level_for
-from .models import ThresholdAlert
-from .monitoring import AlertKey, alerts_raise
-from .selectors import rule_codes_for_circumstances
 
 # Contributor ids per chunk. Each chunk is one aggregation; larger chunks let the database
 # scan instead of probing the index per contributor (measured: 2,000 ids per chunk cost 2.8x
@@ -131,9 +132,6 @@ CODE_FIELDS = tuple(
 
 def _people(ids: list[int]) -> dict[int, Person]:
     """Who is who, for contributors ids[0]..ids[-1] (a range: the chunk has thousands)."""
-    from contributors.models import BenefitCircumstances
-    from payments.models import PaymentPreference
-
     found = {
         row[0]: row
         for row in BenefitCircumstances.objects.filter(

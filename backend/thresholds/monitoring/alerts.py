@@ -1,13 +1,11 @@
-"""Threshold monitoring: evaluate contributors, raise each alert once, tell the contributor,
-and warn the organisations they work with (headroom and status only, never the benefit)."""
+"""Raising alerts: evaluate contributors, raise each alert once, tell the contributor, and warn
+the organisations they work with (headroom and status only, never the benefit)."""
 
 from __future__ import annotations
 
-import calendar
 import logging
 from collections.abc import Iterable
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 from typing import NamedTuple
 
 from django.db import transaction
@@ -16,89 +14,21 @@ from django.utils import timezone
 
 from accounts.models import User
 from coproduce.money import ZERO, format_gbp
-from opportunities.models import EngagementStatus
-from payments.ledger import RuleBook, hours_load, ledgers_load, money_days
-from periods import WEEKDAYS, Period, PeriodKind, uk_today
+from notifications.services import notify
+from payments.ledger import payment_counts
+from payments.models import Payment, PaymentStatus
+from periods import uk_today
+from thresholds.models import AlertLevel, ThresholdAlert
 
 from .evaluation import (
-    ESA_HOURS_KEY,
-    LEVEL_ORDER,
     Level,
     LimitStatus,
-    people_load,
-    periods_for,
-    statuses_for,
 )
-from .forecast import forecasts_compute, session_dates, session_rows_load
-from .models import AlertLevel, ThresholdAlert
+from .messages import ADVICE, alert_message, limit_name, period_phrase
 from .organisation_view import notify_organisations
+from .statuses import contributors_statuses
 
 logger = logging.getLogger(__name__)
-
-ADVICE = (
-    "Coproduce does not give benefits advice. For free, independent advice, contact Citizens "
-    "Advice, Turn2us or Disability Rights UK, or the NIHR Benefits Advice Service for Involvement."
-)
-
-
-SESSION_HORIZON_DAYS = 92  # how far ahead booked sessions are forecast (totals are never cut)
-
-
-def contributors_statuses(
-    contributor_ids: list[int],
-    *,
-    today: date,
-    on: date | None = None,
-    recent_days: int = 42,
-    extra_dates: dict[int, set[date]] | None = None,
-    with_hours: bool = False,
-) -> dict[int, list[LimitStatus]]:
-    """Each contributor's limits, always over whole periods: in the periods containing ``on``
-    only, or (``on`` None) in every period containing today, a day with money from
-    ``recent_days`` ago onwards (however far ahead), or a booked session."""
-    rules = RuleBook.load()
-    people = people_load(contributor_ids)
-    sessions = session_rows_load(
-        contributor_ids, start=today, end=today + timedelta(days=SESSION_HORIZON_DAYS)
-    )
-    booked = session_dates(sessions)
-    if on is not None:
-        dates_for = {contributor_id: {on} for contributor_id in contributor_ids}
-    else:
-        money = money_days(contributor_ids, since=today - timedelta(days=recent_days))
-        dates_for = {
-            contributor_id: {today}
-            | money.get(contributor_id, set())
-            | (extra_dates or {}).get(contributor_id, set())
-            for contributor_id in contributor_ids
-        }
-    wanted = {
-        contributor_id: periods_for(
-            person, rules, dates_for[contributor_id] | booked.get(contributor_id, set())
-        )
-        for contributor_id, person in people.items()
-    }
-    every = [period for periods in wanted.values() for period in periods]
-    if every:
-        start, end = min(p.start for p in every), max(p.end for p in every)
-    else:
-        start = end = today
-    ledgers = ledgers_load(contributor_ids, start, end)
-    # Hours are the contributor's own business: organisations' views never ask for them.
-    hours = hours_load(contributor_ids, start, end) if with_hours else {}
-    forecasts = forecasts_compute(sessions, people, ledgers, rules)
-    result: dict[int, list[LimitStatus]] = {}
-    for contributor_id, person in people.items():
-        dates = dates_for[contributor_id] | booked.get(contributor_id, set())
-        result[contributor_id] = statuses_for(
-            person,
-            ledgers[contributor_id],
-            rules,
-            dates=dates,
-            forecasts=forecasts.get(contributor_id, {}),
-            hours=hours.get(contributor_id) if with_hours else None,
-        )
-    return result
 
 
 class AlertKey(NamedTuple):
@@ -167,7 +97,7 @@ def _still_holds(alert: ThresholdAlert, status: LimitStatus | None) -> bool:
         return False
     if alert.level == AlertLevel.FORECAST:
         return status.forecast_level == Level.EXCEEDED
-    return LEVEL_ORDER.index(status.level) >= LEVEL_ORDER.index(Level(alert.level))
+    return status.level.rank >= Level(alert.level).rank
 
 
 def _key(alert: ThresholdAlert) -> AlertKey:
@@ -177,7 +107,6 @@ def _key(alert: ThresholdAlert) -> AlertKey:
 def _resolved_reason(alert: ThresholdAlert) -> str:
     """Why the condition stopped holding, in plain words, from what changed since it was
     raised."""
-    from payments.models import Payment, PaymentStatus
 
     since = alert.resolved_at or alert.created_at
     noun = "week" if alert.period_kind == "benefit_week" else "period"
@@ -293,113 +222,7 @@ def contributor_evaluate(*, contributor_id: int, today: date | None = None) -> l
     return contributors_evaluate(contributor_ids=[contributor_id], today=today)
 
 
-# Messages ------------------------------------------------------------------------------------
-
-
-CAP_CONSEQUENCE = (
-    "Your cap is a limit you chose. Coproduce cuts new fees so that what counts in each period "
-    "stays within it, and holds a payment that would pass it on the day it is paid until a day "
-    "it fits."
-)
-
-
-def limit_name(title: str | None) -> str:
-    """A rule's title as it reads inside a sentence: "the ESA permitted work lower limit"."""
-    if not title:
-        return "the cap you set yourself"
-    return "the " + title.replace(": ", " ")
-
-
-def _day_month(day: date) -> str:
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {calendar.month_name[day.month]}"
-
-
-def period_phrase(period: Period) -> str:
-    """A period as it reads inside a sentence, for the contributor."""
-    if period.kind == PeriodKind.TAX_YEAR:
-        return f"the {period.start.year}/{str(period.end.year)[-2:]} tax year"
-    if period.kind == PeriodKind.CALENDAR_MONTH:
-        return f"{calendar.month_name[period.start.month]} {period.start.year}"
-    noun = {
-        PeriodKind.BENEFIT_WEEK: "benefit week",
-        PeriodKind.UC_ASSESSMENT_PERIOD: "assessment period",
-        PeriodKind.TAX_WEEK: "tax week",
-    }[period.kind]
-    start = _day_month(period.start)
-    if period.start.year != period.end.year:
-        start = f"{start} {period.start.year}"
-    return f"the {noun} from {start} to {_day_month(period.end)} {period.end.year}"
-
-
-def _money_lead(alert: ThresholdAlert, where: str, left: Decimal) -> tuple[str, str]:
-    what = limit_name(alert.rule.title if alert.rule else None)
-    if alert.level == AlertLevel.APPROACHING:
-        return (
-            f"You are close to {what}",
-            f"{format_gbp(alert.counted)} counts in {where}. The limit is "
-            f"{format_gbp(alert.limit)}, so {format_gbp(left)} more would reach it.",
-        )
-    if alert.level == AlertLevel.REACHED:
-        return (
-            f"You have reached {what}",
-            f"{format_gbp(alert.counted)} counts in {where}. That is the limit of "
-            f"{format_gbp(alert.limit)}.",
-        )
-    if alert.level == AlertLevel.EXCEEDED:
-        return (
-            f"You have gone over {what}",
-            f"{format_gbp(alert.counted)} counts in {where}. The limit is "
-            f"{format_gbp(alert.limit)}.",
-        )
-    return (
-        f"Booked sessions would take you past {what}",
-        f"If you go to the sessions booked in {where}, {format_gbp(alert.forecast)} would "
-        f"count. The limit is {format_gbp(alert.limit)}.",
-    )
-
-
-def _hours_lead(alert: ThresholdAlert, where: str) -> tuple[str, str]:
-    hours = f"{alert.counted.normalize():f}"
-    if alert.level == AlertLevel.EXCEEDED:
-        title = "Your recorded hours are over 16 in one benefit week"
-    else:
-        title = "Your recorded hours are close to 16 in one benefit week"
-    lead = (
-        f"{hours} hours of paid work are recorded in {where}. ESA's higher permitted work "
-        "limit is for work of under 16 hours a week."
-    )
-    return title, lead
-
-
-def alert_message(alert: ThresholdAlert) -> tuple[str, str]:
-    """A calm title and body for the contributor: facts about the limit and the period, what
-    crossing it can mean, and where to get independent advice."""
-    period = Period(PeriodKind(alert.period_kind), alert.period_start, alert.period_end)
-    where = period_phrase(period)
-    left = max(ZERO, alert.limit - alert.counted)
-    if alert.limit_key == ESA_HOURS_KEY:
-        title, lead = _hours_lead(alert, where)
-        consequence = (
-            "Working 16 hours or more in a week can affect ESA, whatever you are paid. Hours "
-            "are as the organisations recorded them."
-        )
-    else:
-        title, lead = _money_lead(alert, where, left)
-        consequence = alert.rule.consequence if alert.rule else CAP_CONSEQUENCE
-    parts = [lead, f"What this limit means: {consequence}"]
-    if alert.resolved_at is not None:
-        parts.insert(0, f"This no longer applies: {alert.resolved_reason}.")
-    parts += [
-        "How you are paid is your choice, and you can change it at any time: the full fee, a "
-        "lower amount, a cap, expenses only or a gift to a charity. Organisations are not told "
-        "which benefits you get.",
-        ADVICE,
-    ]
-    return title, "\n\n".join(parts)
-
-
 def _notify_contributor(alert: ThresholdAlert) -> None:
-    from notifications.services import notify
 
     title, body = alert_message(alert)
     notify(
@@ -420,9 +243,6 @@ def planned_payments_notify(*, payment_ids: list[int], today: date | None = None
     """For each planned payment that would take its contributor past a limit they track (a
     benefit or tax rule) in the period it is planned to land in, tell the contributor before
     the day, in the app and by e-mail, once per payment, date and limit. Returns how many."""
-    from notifications.services import notify
-    from payments.ledger import payment_counts
-    from payments.models import Payment, PaymentStatus
 
     today = today or uk_today()
     payments = [
@@ -464,25 +284,6 @@ def planned_payments_notify(*, payment_ids: list[int], today: date | None = None
     return told
 
 
-def contributors_with_booked_sessions(*, today: date | None = None, days: int = 31) -> list[int]:
-    from opportunities.models import Session
-
-    today = today or uk_today()
-    ids = Session.objects.filter(
-        date__gte=today,
-        date__lte=today + timedelta(days=days),
-        opportunity__engagements__status=EngagementStatus.ACTIVE,
-    ).values_list("opportunity__engagements__contributor_id", flat=True)
-    return sorted(set(ids.distinct()))
-
-
-def all_contributor_ids() -> list[int]:
-    return list(
-        User.objects.filter(account_type="contributor", is_active=True).values_list("pk", flat=True)
-    )
-
-
-@transaction.atomic
 def alert_acknowledge(*, contributor: User, alert: ThresholdAlert) -> ThresholdAlert:
     locked = ThresholdAlert.objects.select_for_update().get(pk=alert.pk, contributor=contributor)
     if locked.acknowledged_at is None:

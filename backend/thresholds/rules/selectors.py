@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
+from contributors.models import BenefitCircumstances, EsaPermittedWork
 from periods import PeriodKind, period_containing
-
-from .models import AppliesBy, ThresholdRule
-
-if TYPE_CHECKING:
-    from contributors.models import BenefitCircumstances
+from thresholds.models import AppliesBy, ThresholdRule
 
 TAX_YEAR_CODES = ("trading_allowance", "personal_allowance")
 
@@ -49,8 +45,6 @@ def rule_for_payment(*, code: str, on: date, uc_start_day: int = 1) -> Threshold
 
 def rule_codes_for_circumstances(circumstances: BenefitCircumstances | None) -> list[str]:
     """The rule codes that match what a contributor told us, whatever the date."""
-    from contributors.models import EsaPermittedWork
-
     if circumstances is None:
         return list(TAX_YEAR_CODES)
     codes: list[str] = []

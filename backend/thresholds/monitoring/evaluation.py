@@ -16,13 +16,15 @@ from enum import StrEnum
 
 from django.conf import settings
 
+from contributors.models import BenefitCircumstances
 from coproduce.money import ZERO
-from payments.ledger import Calendar, Figure, Ledger, RuleBook, calendars_load
-from payments.models import PaymentChoice
+from payments.ledger import Calendar, Ledger, calendars_load
+from payments.models import PaymentChoice, PaymentPreference
 from periods import Period, PeriodKind
+from thresholds.models import ThresholdRule
+from thresholds.rules.selectors import rule_codes_for_circumstances
 
-from .models import ThresholdRule
-from .selectors import rule_codes_for_circumstances
+from ..rules.book import Figure, RuleBook
 
 __all__ = ["Calendar", "Ledger", "RuleBook"]
 
@@ -35,8 +37,10 @@ class Level(StrEnum):
     REACHED = "reached"
     EXCEEDED = "exceeded"
 
-
-LEVEL_ORDER = [Level.OK, Level.APPROACHING, Level.REACHED, Level.EXCEEDED]
+    @property
+    def rank(self) -> int:
+        """Higher is worse: the levels in the order they are declared."""
+        return list(Level).index(self)
 
 
 HOURS = "hours"
@@ -134,9 +138,6 @@ class LimitStatus:
 
 
 def people_load(contributor_ids: list[int]) -> dict[int, Person]:
-    from contributors.models import BenefitCircumstances
-    from payments.models import PaymentPreference
-
     circumstances = {
         c.user_id: c for c in BenefitCircumstances.objects.filter(user_id__in=contributor_ids)
     }

@@ -14,9 +14,8 @@ from django.db import models, transaction
 from coproduce.api.errors import ApplicationError
 from coproduce.money import MoneyError, money
 from periods import PeriodKind
-
-from .models import AppliesBy, Benefit, RuleStatus, ThresholdRule
-from .signals import rules_changed
+from thresholds.models import AppliesBy, Benefit, RuleStatus, ThresholdRule
+from thresholds.signals import rules_changed
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "threshold_rules.json"
 

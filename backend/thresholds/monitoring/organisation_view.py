@@ -18,7 +18,10 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from accounts.models import User
+from contributors.selectors import headroom_shared
 from coproduce.money import ZERO, format_gbp
+from notifications.services import notify
 from opportunities.models import Attendance, EngagementStatus, Session
 from opportunities.pay import offered_fee
 from organisations.models import Membership
@@ -28,9 +31,10 @@ from payments.ledger import counted_fees
 from payments.models import PaymentChoice, PaymentPreference
 from payments.selectors import choice_spec_for
 from periods import uk_today
+from thresholds.models import AlertLevel, ThresholdAlert, ThresholdRule
 
 from .evaluation import PERSONAL_CAP, Level, LimitStatus
-from .models import AlertLevel, ThresholdAlert, ThresholdRule
+from .statuses import contributors_statuses
 
 
 class OrgStatus:
@@ -143,7 +147,6 @@ def next_fee_for(
 ) -> NextFee | None:
     """How much of the organisation's next booked fee fits within every limit the contributor
     tracks, in the periods containing that session's date."""
-    from .monitoring import contributors_statuses
 
     session = _next_session(organisation_id, contributor_id, today)
     if session is None:
@@ -159,7 +162,6 @@ def next_fee_for(
     )
     if offered <= ZERO:
         return None
-    from accounts.models import User
 
     engagement_id = (
         opportunity.engagements.filter(
@@ -205,7 +207,6 @@ def organisation_views(
     *, organisation_id: int, contributors: dict[int, str], today: date | None = None
 ) -> dict[int, OrganisationView]:
     """For contributors who share headroom (id -> name): the status today and the next fee."""
-    from .monitoring import contributors_statuses
 
     today = today or uk_today()
     ids = sorted(contributors)
@@ -237,8 +238,6 @@ def notify_organisations(alert: ThresholdAlert) -> None:
     """Warn coordinators of organisations the contributor works with, if the contributor
     allows it: the status and whether their own next fee fits, never the limit, the rule, the
     period's days or anyone else's money. Past periods are history: no warning."""
-    from contributors.selectors import headroom_shared
-    from notifications.services import notify
 
     today = uk_today()
     if alert.period_end < today or not headroom_shared(contributor=alert.contributor):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import monitoring_apis as apis
+from . import apis
 
 urlpatterns = [
     path("me/earnings/", apis.EarningsApi.as_view(), name="earnings"),

@@ -1,0 +1,99 @@
+"""Each contributor's limits now: whole periods, money counted, booked sessions forecast;
+and which contributors to look at."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from accounts.models import User
+from opportunities.models import EngagementStatus, Session
+from payments.ledger import hours_load, ledgers_load, money_days
+from periods import uk_today
+
+from ..rules.book import RuleBook
+from .evaluation import (
+    LimitStatus,
+    people_load,
+    periods_for,
+    statuses_for,
+)
+from .forecast import forecasts_compute, session_dates, session_rows_load
+
+logger = logging.getLogger(__name__)
+
+SESSION_HORIZON_DAYS = 92  # how far ahead booked sessions are forecast (totals are never cut)
+
+
+def contributors_statuses(
+    contributor_ids: list[int],
+    *,
+    today: date,
+    on: date | None = None,
+    recent_days: int = 42,
+    extra_dates: dict[int, set[date]] | None = None,
+    with_hours: bool = False,
+) -> dict[int, list[LimitStatus]]:
+    """Each contributor's limits, always over whole periods: in the periods containing ``on``
+    only, or (``on`` None) in every period containing today, a day with money from
+    ``recent_days`` ago onwards (however far ahead), or a booked session."""
+    rules = RuleBook.load()
+    people = people_load(contributor_ids)
+    sessions = session_rows_load(
+        contributor_ids, start=today, end=today + timedelta(days=SESSION_HORIZON_DAYS)
+    )
+    booked = session_dates(sessions)
+    if on is not None:
+        dates_for = {contributor_id: {on} for contributor_id in contributor_ids}
+    else:
+        money = money_days(contributor_ids, since=today - timedelta(days=recent_days))
+        dates_for = {
+            contributor_id: {today}
+            | money.get(contributor_id, set())
+            | (extra_dates or {}).get(contributor_id, set())
+            for contributor_id in contributor_ids
+        }
+    wanted = {
+        contributor_id: periods_for(
+            person, rules, dates_for[contributor_id] | booked.get(contributor_id, set())
+        )
+        for contributor_id, person in people.items()
+    }
+    every = [period for periods in wanted.values() for period in periods]
+    if every:
+        start, end = min(p.start for p in every), max(p.end for p in every)
+    else:
+        start = end = today
+    ledgers = ledgers_load(contributor_ids, start, end)
+    # Hours are the contributor's own business: organisations' views never ask for them.
+    hours = hours_load(contributor_ids, start, end) if with_hours else {}
+    forecasts = forecasts_compute(sessions, people, ledgers, rules)
+    result: dict[int, list[LimitStatus]] = {}
+    for contributor_id, person in people.items():
+        dates = dates_for[contributor_id] | booked.get(contributor_id, set())
+        result[contributor_id] = statuses_for(
+            person,
+            ledgers[contributor_id],
+            rules,
+            dates=dates,
+            forecasts=forecasts.get(contributor_id, {}),
+            hours=hours.get(contributor_id) if with_hours else None,
+        )
+    return result
+
+
+def contributors_with_booked_sessions(*, today: date | None = None, days: int = 31) -> list[int]:
+
+    today = today or uk_today()
+    ids = Session.objects.filter(
+        date__gte=today,
+        date__lte=today + timedelta(days=days),
+        opportunity__engagements__status=EngagementStatus.ACTIVE,
+    ).values_list("opportunity__engagements__contributor_id", flat=True)
+    return sorted(set(ids.distinct()))
+
+
+def all_contributor_ids() -> list[int]:
+    return list(
+        User.objects.filter(account_type="contributor", is_active=True).values_list("pk", flat=True)
+    )
