@@ -8,7 +8,7 @@ from typing import Any
 
 from coproduce.money import ZERO, format_gbp
 
-from .models import PaymentChoice, PaymentMethod
+from .models import PaymentChoice, PaymentMethod, choice_values
 
 
 @dataclass(frozen=True)
@@ -39,15 +39,7 @@ class ChoiceSpec:
         )
 
     def as_snapshot(self) -> dict[str, Any]:
-        return {
-            "choice": self.choice,
-            "reduced_amount": str(self.reduced_amount) if self.reduced_amount is not None else None,
-            "cap_amount": str(self.cap_amount) if self.cap_amount is not None else None,
-            "cap_period": self.cap_period,
-            "charity_name": self.charity_name,
-            "method": self.method,
-            "source": self.source,
-        }
+        return {**choice_values(self), "source": self.source}
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,18 @@ def _staff() -> models.ForeignKey[Any, Any]:
     )
 
 
+def choice_values(choice: Any) -> dict[str, Any]:
+    """A payment choice (a row, or ``payments.choice.ChoiceSpec``) as plain JSON values."""
+    return {
+        "choice": choice.choice,
+        "reduced_amount": None if choice.reduced_amount is None else str(choice.reduced_amount),
+        "cap_amount": None if choice.cap_amount is None else str(choice.cap_amount),
+        "cap_period": choice.cap_period,
+        "charity_name": choice.charity_name,
+        "method": choice.method,
+    }
+
+
 class ChoiceFields(models.Model):
     """How a contributor wants to be paid: shared by the default and per-engagement override."""
 
@@ -70,14 +82,7 @@ class ChoiceFields(models.Model):
         ]
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "choice": self.choice,
-            "reduced_amount": str(self.reduced_amount) if self.reduced_amount is not None else None,
-            "cap_amount": str(self.cap_amount) if self.cap_amount is not None else None,
-            "cap_period": self.cap_period,
-            "charity_name": self.charity_name,
-            "method": self.method,
-        }
+        return choice_values(self)
 
 
 class PaymentPreference(ChoiceFields):
