@@ -1562,7 +1562,7 @@ export interface components {
             /** Format: decimal */
             hours: string;
             /** Format: decimal */
-            readonly offered_amount: string;
+            offered_amount: string;
             /** Format: date-time */
             created_at: string;
         };
@@ -1645,9 +1645,9 @@ export interface components {
         ChoiceOutput: {
             choice: components["schemas"]["PaymentChoiceEnum"];
             /** Format: decimal */
-            readonly reduced_amount: string | null;
+            reduced_amount: string | null;
             /** Format: decimal */
-            readonly cap_amount: string | null;
+            cap_amount: string | null;
             cap_period: string;
             charity_name: string;
             method: components["schemas"]["PaymentMethodEnum"];
@@ -1688,7 +1688,7 @@ export interface components {
             this_tax_year: components["schemas"]["Spend"];
             pending_approvals: number;
             /** Format: decimal */
-            readonly pending_total: string;
+            pending_total: string;
             approved_not_in_run: number;
             open_expense_items: number;
             next_sessions: components["schemas"]["DashboardSession"][];
@@ -2292,7 +2292,7 @@ export interface components {
             closing_date: string;
             status: components["schemas"]["OpportunityStatusEnum"];
             /** Format: decimal */
-            readonly pay_rate: string | null;
+            pay_rate: string | null;
             /**
              * @description Empty when the role is unpaid.
              *
@@ -2826,7 +2826,7 @@ export interface components {
             name: string;
             description: string;
             /** Format: decimal */
-            readonly amount: string;
+            amount: string;
             unit: components["schemas"]["PayUnitEnum"];
             is_default: boolean;
         };
@@ -2943,7 +2943,7 @@ export interface components {
             readonly paid_on: string | null;
             readonly payment_count: number;
             /** Format: decimal */
-            readonly total: string;
+            total: string;
         };
         /**
          * @description * `open` - Open
@@ -2992,9 +2992,9 @@ export interface components {
         PreferenceOutput: {
             choice: components["schemas"]["PaymentChoiceEnum"];
             /** Format: decimal */
-            readonly reduced_amount: string | null;
+            reduced_amount: string | null;
             /** Format: decimal */
-            readonly cap_amount: string | null;
+            cap_amount: string | null;
             cap_period: string;
             charity_name: string;
             method: components["schemas"]["PaymentMethodEnum"];
@@ -3004,7 +3004,7 @@ export interface components {
             payment_id: number;
             contributor_reference: string;
             /** Format: decimal */
-            readonly payable: string;
+            payable: string;
             fits: boolean;
             /** Format: date */
             fits_from: string | null;
@@ -3120,15 +3120,15 @@ export interface components {
             /** Format: date */
             end: string;
             /** Format: decimal */
-            readonly fees: string;
+            fees: string;
             /** Format: decimal */
-            readonly expenses: string;
+            expenses: string;
             /** Format: decimal */
-            readonly total: string;
+            total: string;
             /** Format: decimal */
-            readonly budget: string | null;
+            budget: string | null;
             /** Format: decimal */
-            readonly remaining: string | null;
+            remaining: string | null;
         };
         Status: {
             enabled: boolean;
