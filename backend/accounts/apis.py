@@ -114,7 +114,7 @@ class CsrfApi(APIView):
         return Response({"csrf_token": get_token(request)})
 
 
-class LinkSerializer(serializers.Serializer):
+class LinkSerializer(StrictSerializer):
     uid = serializers.CharField(max_length=64)
     token = serializers.CharField(max_length=128)
 
@@ -201,7 +201,7 @@ class LoginTwoFactorApi(APIView):
     throttle_classes = [ClientAddressThrottle]
     throttle_scope = "login"
 
-    class CodeSerializer(serializers.Serializer):
+    class CodeSerializer(StrictSerializer):
         code = serializers.CharField(max_length=32)
 
     @extend_schema(
@@ -251,7 +251,7 @@ class PasswordResetApi(APIView):
     throttle_classes = [ClientAddressThrottle, AccountThrottle]
     throttle_scope = "password_reset"
 
-    class EmailSerializer(serializers.Serializer):
+    class EmailSerializer(StrictSerializer):
         email = serializers.EmailField(max_length=254)
 
     @extend_schema(
@@ -296,7 +296,7 @@ class PasswordResetConfirmApi(APIView):
 class PasswordChangeApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    class ChangeSerializer(serializers.Serializer):
+    class ChangeSerializer(StrictSerializer):
         current_password = serializers.CharField(max_length=128, trim_whitespace=False)
         new_password = serializers.CharField(max_length=128, trim_whitespace=False)
 

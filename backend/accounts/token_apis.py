@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from coproduce.api.errors import ApplicationError, ErrorCode
+from coproduce.api.serializers import StrictSerializer
 
 from . import services, two_factor
 from .apis import CredentialsSerializer, _authenticate, _wrong_code
@@ -87,7 +88,7 @@ class TokenApi(APIView):
 class TokenListApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    class TokenCreateSerializer(serializers.Serializer):
+    class TokenCreateSerializer(StrictSerializer):
         name = serializers.CharField(max_length=100)
 
     @extend_schema(responses=ApiTokenOutputSerializer(many=True), summary="My API tokens")

@@ -10,6 +10,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from coproduce.api.serializers import StrictSerializer
+
 from . import services, two_factor
 from .requests import request_user
 
@@ -17,7 +19,7 @@ from .requests import request_user
 class TwoFactorApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    class ConfirmSerializer(serializers.Serializer):
+    class ConfirmSerializer(StrictSerializer):
         code = serializers.CharField(max_length=32)
 
     class StatusSerializer(serializers.Serializer):
