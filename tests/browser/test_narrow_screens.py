@@ -60,3 +60,30 @@ def test_every_page_fits_a_320_pixel_screen(page: Page) -> None:
     page.wait_for_url("**/me/")
     for path in PORTAL:
         _fits(page, path)
+
+
+def test_the_menu_opens_by_keyboard_on_a_small_screen(page: Page) -> None:
+    call_command("demo_seed")
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(page.context.app_url + "/sign-in")  # type: ignore[attr-defined]
+    page.get_by_label("E-mail address").fill("esa@contributors.demo.test")
+    page.get_by_label("Password").fill(settings.DEMO_PASSWORD)
+    page.get_by_label("Password").press("Enter")
+    page.wait_for_url("**/me/")
+    page.goto(page.context.app_url + "/me/")  # type: ignore[attr-defined]  # focus starts at the top
+    expect(page.locator("h1")).to_be_visible()
+
+    menu = page.get_by_role("button", name="Menu")
+    expect(page.get_by_role("link", name="Letters", exact=True)).to_be_hidden()
+    for _ in range(10):  # skip link, service name, then the Menu button
+        page.keyboard.press("Tab")
+        if menu.evaluate("button => button === document.activeElement"):
+            break
+    expect(menu).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Dashboard", exact=True)).to_be_focused()
+    page.get_by_role("link", name="Letters", exact=True).press("Enter")
+    page.wait_for_url("**/me/letters")
+    expect(menu).to_have_attribute("aria-expanded", "false")
