@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-SEED_VERSION = "3"
+SEED_VERSION = "4"
 TOKEN_CONTRIBUTORS = 1000  # contributors who get an API token, for the HTTP benchmark
 CAPPED = 50  # contributors with a monthly cap and no history, for the fee benchmark
 
@@ -251,6 +251,19 @@ def seed(cur: Any, size: Size) -> float:
         },
         "FROM generate_series(0, %(e)s - 1) g",
         p,
+    )
+    # Capped contributor n works with organisation n % 10 (role fr + k is organisation k's).
+    _fill(
+        cur,
+        "opportunities_application",
+        {
+            "contributor_id": "u.id",
+            "opportunity_id": "%(fr)s + (u.id - %(fcap)s) %% 10",
+            "status": "'accepted'",
+            "decided_at": "now()",
+        },
+        "FROM accounts_user u WHERE u.email LIKE 'cap%%@bench.test'",
+        p | {"fcap": at.first_capped},
     )
     _fill(
         cur,

@@ -24,6 +24,6 @@ function done(summary, latency, requests)
     + summary.errors.write + summary.errors.timeout
   io.write(string.format(
     '{"requests": %d, "seconds": %.3f, "p50": %.3f, "p95": %.3f, "p99": %.3f, "errors": %d}\n',
-    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, latency:percentile(99) / 1000, bad))
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e6,
+    latency:percentile(95) / 1e6, latency:percentile(99) / 1e6, bad))
 end
