@@ -21,7 +21,7 @@ from accounts.models import AccountType, User
 from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError, NotFound, PermissionDenied
 from coproduce.api.ids import IdField, IdFilter
-from coproduce.api.pagination import StandardPagination
+from coproduce.api.pagination import LongListPagination, StandardPagination
 from coproduce.api.parsers import JSONParser
 from coproduce.api.requests import request_user
 from coproduce.api.serializers import StrictSerializer
@@ -65,9 +65,13 @@ MAX_IDS_PER_REQUEST = 1000
 
 
 def _paginate(
-    view: APIView, request: Request, queryset: Any, serializer: type[serializers.Serializer]
+    view: APIView,
+    request: Request,
+    queryset: Any,
+    serializer: type[serializers.Serializer],
+    pagination: type[StandardPagination] = StandardPagination,
 ) -> Response:
-    paginator = StandardPagination()
+    paginator = pagination()
     page = paginator.paginate_queryset(queryset, request, view=view)
     return paginator.get_paginated_response(
         serializer(page, many=True, context={"request": request}).data
@@ -262,7 +266,9 @@ class PaymentListApi(APIView):
         queryset = _filtered(
             PaymentFilter(request.GET, queryset=payment_list(user=request_user(request)))
         )
-        return _paginate(self, request, queryset, PaymentOutputSerializer)
+        return _paginate(
+            self, request, queryset, PaymentOutputSerializer, pagination=LongListPagination
+        )
 
     @extend_schema(
         request=PaymentRecordSerializer,

@@ -2403,6 +2403,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Alert"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedApiTokenOutputList: {
             /** @example 123 */
@@ -2418,6 +2420,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ApiTokenOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedApplicationOutputList: {
             /** @example 123 */
@@ -2433,6 +2437,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ApplicationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedAttendanceOutputList: {
             /** @example 123 */
@@ -2448,6 +2454,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AttendanceOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedEngagedContributorList: {
             /** @example 123 */
@@ -2463,6 +2471,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EngagedContributor"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedEngagementOutputList: {
             /** @example 123 */
@@ -2478,6 +2488,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EngagementOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedExpenseClaimOutputList: {
             /** @example 123 */
@@ -2493,6 +2505,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ExpenseClaimOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedHistoryEntryList: {
             /** @example 123 */
@@ -2508,6 +2522,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["HistoryEntry"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedLetterOutputList: {
             /** @example 123 */
@@ -2523,6 +2539,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["LetterOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedMemberOutputList: {
             /** @example 123 */
@@ -2538,6 +2556,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MemberOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedMyInvitationOutputList: {
             /** @example 123 */
@@ -2553,6 +2573,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MyInvitationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedNotificationOutputList: {
             /** @example 123 */
@@ -2568,6 +2590,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["NotificationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedOpportunityOutputList: {
             /** @example 123 */
@@ -2583,6 +2607,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OpportunityOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedOrganisationInvitationOutputList: {
             /** @example 123 */
@@ -2598,6 +2624,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganisationInvitationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedOrganisationOutputList: {
             /** @example 123 */
@@ -2613,6 +2641,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganisationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedPayRateOutputList: {
             /** @example 123 */
@@ -2628,6 +2658,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PayRateOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedPaymentOutputList: {
             /** @example 123 */
@@ -2643,6 +2675,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PaymentOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedPaymentRunOutputList: {
             /** @example 123 */
@@ -2658,6 +2692,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PaymentRunOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedPreviewFeeList: {
             /** @example 123 */
@@ -2673,6 +2709,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PreviewFee"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedSessionOutputList: {
             /** @example 123 */
@@ -2688,6 +2726,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SessionOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaidOnRequest: {
             /** Format: date */
