@@ -21,3 +21,18 @@ def enqueue_on_commit(task_name: str, *args: int | str, queue: str | None = None
 
     message = OutboxMessage.objects.create(task_name=task_name, args=list(args), queue=queue or "")
     transaction.on_commit(partial(outbox_publish, message_id=message.pk))
+
+
+def enqueue_many_on_commit(task_name: str, args_list: list[list[int | str]]) -> None:
+    """Many runs of one task (each its own task, with its own args), written to the outbox in
+    one INSERT and handed to the broker together once the transaction commits."""
+    from outbox.models import OutboxMessage
+    from outbox.services import outbox_publish_many
+
+    if not args_list:
+        return
+    messages = OutboxMessage.objects.bulk_create(
+        [OutboxMessage(task_name=task_name, args=list(args), queue="") for args in args_list]
+    )
+    ids = [message.pk for message in messages]
+    transaction.on_commit(partial(outbox_publish_many, message_ids=ids))
