@@ -8,7 +8,7 @@ import logging
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.db import transaction
 from django.db.models import Q
@@ -32,6 +32,9 @@ from .evaluation import (
 from .forecast import forecasts_compute, session_dates, session_rows_load
 from .models import AlertLevel, ThresholdAlert
 from .organisation_view import notify_organisations
+
+if TYPE_CHECKING:
+    from notifications.services import Notice
 
 logger = logging.getLogger(__name__)
 
@@ -280,11 +283,7 @@ def alerts_raise(
             .filter(mine, notified_at__isnull=True, period_start__gte=earliest)
             .select_related("rule", "contributor")
         )
-        for alert in created:
-            if not alert.history:
-                _notify_contributor(alert)
-                notify_organisations(alert)
-            alert.notified_at = timezone.now()
+        _notify_all(created)
         ThresholdAlert.objects.bulk_update(created, ["notified_at"])
     return created
 
@@ -398,12 +397,12 @@ def alert_message(alert: ThresholdAlert) -> tuple[str, str]:
     return title, "\n\n".join(parts)
 
 
-def _notify_contributor(alert: ThresholdAlert) -> None:
-    from notifications.services import notify
+def _contributor_notice(alert: ThresholdAlert) -> Notice:
+    from notifications.services import Notice
 
     title, body = alert_message(alert)
-    notify(
-        user=alert.contributor,
+    return Notice(
+        user_id=alert.contributor_id,
         kind="threshold_alert",
         dedupe_key=(
             f"threshold-alert:{alert.pk}"
@@ -414,6 +413,28 @@ def _notify_contributor(alert: ThresholdAlert) -> None:
         body=body,
         link="/me/alerts",
     )
+
+
+def _notify_all(alerts: list[ThresholdAlert]) -> None:
+    """Tell contributors about their new alerts (history is never told) in one batch of
+    notifications, each e-mail its own queued task; organisations hear only about contributors
+    who share their headroom (asked once for all of them)."""
+    from contributors.models import ContributorProfile
+    from notifications.services import notify_many
+
+    told = [alert for alert in alerts if not alert.history]
+    sharing = set(
+        ContributorProfile.objects.filter(
+            user_id__in={alert.contributor_id for alert in told}, share_headroom=True
+        ).values_list("user_id", flat=True)
+    )
+    notify_many([_contributor_notice(alert) for alert in told])
+    for alert in told:
+        if alert.contributor_id in sharing:
+            notify_organisations(alert)
+    now = timezone.now()
+    for alert in alerts:
+        alert.notified_at = now
 
 
 def planned_payments_notify(*, payment_ids: list[int], today: date | None = None) -> int:
