@@ -1,4 +1,4 @@
-"""Threshold monitoring at scale (absorbs bench/thresholds_sweep.py), run by ``bench/run``.
+"""Threshold monitoring at scale (what bench/thresholds_sweep.py measured), run by ``bench/run``.
 
 Measured in one process, on the seeded database:
 

@@ -7,7 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from coproduce.urls import handler404, handler500, urlpatterns as project_urlpatterns
+from coproduce.urls import handler404, handler500
+from coproduce.urls import urlpatterns as project_urlpatterns
 
 BODY = {"count": 1, "next": None, "previous": None, "results": [{"id": 1, "name": "baseline"}]}
 
