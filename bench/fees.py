@@ -100,7 +100,7 @@ def main() -> None:
             "calendar_month", row["counts_on"]
         )
         totals[(row["contributor_id"], period.start)] += row["total"]
-    breaches = sum(1 for (who, _), total in totals.items() if total > caps[who])
+    breaches = sum(1 for (who, _), total in totals.items() if total > (caps[who] or 0))
     emit(
         [
             Row(

@@ -159,7 +159,11 @@ def main() -> None:
             "/api/v1/opportunities/?involvement_type=co_research&page=2",
             "contributors",
         ),
-        Endpoint("payments/ (contributor, page 2)", "/api/v1/payments/?page=2", "contributors"),
+        Endpoint(
+            "payments/?page_size=10&page=2 (contributor)",
+            "/api/v1/payments/?page_size=10&page=2",
+            "contributors",
+        ),
         Endpoint("expense-claims/", "/api/v1/expense-claims/", "contributors"),
         Endpoint("letters/", "/api/v1/letters/", "contributors"),
         Endpoint("index.html", "/", "anonymous"),

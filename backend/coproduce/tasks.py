@@ -8,6 +8,7 @@ Tasks must be idempotent: a task may run more than once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from django.db import transaction
@@ -23,7 +24,7 @@ def enqueue_on_commit(task_name: str, *args: int | str, queue: str | None = None
     transaction.on_commit(partial(outbox_publish, message_id=message.pk))
 
 
-def enqueue_many_on_commit(task_name: str, args_list: list[list[int | str]]) -> None:
+def enqueue_many_on_commit(task_name: str, args_list: Sequence[Sequence[int | str]]) -> None:
     """Many runs of one task (each its own task, with its own args), written to the outbox in
     one INSERT and handed to the broker together once the transaction commits."""
     from outbox.models import OutboxMessage

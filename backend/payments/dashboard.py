@@ -70,9 +70,7 @@ def organisation_dashboard(
     ).aggregate(
         pending=Count("id", filter=pending),
         pending_total=Sum("payable", filter=pending),
-        approved_not_in_run=Count(
-            "id", filter=Q(status=PaymentStatus.APPROVED, run__isnull=True)
-        ),
+        approved_not_in_run=Count("id", filter=Q(status=PaymentStatus.APPROVED, run__isnull=True)),
     )
     this_month, this_tax_year = _spends(
         organisation,

@@ -218,9 +218,7 @@ class Payment(models.Model):
             models.Index(fields=["counts_on"], name="payments_counts_on"),
             # The lists' order (newest first) within what a user sees, and the organisation
             # filters the API offers (status, kind): a page is read from the index, not sorted.
-            models.Index(
-                fields=["organisation", "-counts_on", "-id"], name="payments_org_newest"
-            ),
+            models.Index(fields=["organisation", "-counts_on", "-id"], name="payments_org_newest"),
             models.Index(
                 fields=["contributor", "-counts_on", "-id"], name="payments_contrib_newest"
             ),

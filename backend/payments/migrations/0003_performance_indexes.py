@@ -5,49 +5,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('opportunities', '0001_initial'),
-        ('organisations', '0002_invitations'),
-        ('payments', '0002_payment_hours_and_run_pay_date'),
+        ("opportunities", "0001_initial"),
+        ("organisations", "0002_invitations"),
+        ("payments", "0002_payment_hours_and_run_pay_date"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='payment',
-            name='payments_org_status',
+            model_name="payment",
+            name="payments_org_status",
         ),
         migrations.AddIndex(
-            model_name='expenseclaim',
-            index=models.Index(fields=['organisation', '-created_at', '-id'], name='payments_claim_org_newest'),
+            model_name="expenseclaim",
+            index=models.Index(
+                fields=["organisation", "-created_at", "-id"], name="payments_claim_org_newest"
+            ),
         ),
         migrations.AddIndex(
-            model_name='expenseclaim',
-            index=models.Index(fields=['contributor', '-created_at', '-id'], name='payments_claim_contrib_newest'),
+            model_name="expenseclaim",
+            index=models.Index(
+                fields=["contributor", "-created_at", "-id"], name="payments_claim_contrib_newest"
+            ),
         ),
         migrations.AddIndex(
-            model_name='payment',
-            index=models.Index(fields=['organisation', '-counts_on', '-id'], name='payments_org_newest'),
+            model_name="payment",
+            index=models.Index(
+                fields=["organisation", "-counts_on", "-id"], name="payments_org_newest"
+            ),
         ),
         migrations.AddIndex(
-            model_name='payment',
-            index=models.Index(fields=['contributor', '-counts_on', '-id'], name='payments_contrib_newest'),
+            model_name="payment",
+            index=models.Index(
+                fields=["contributor", "-counts_on", "-id"], name="payments_contrib_newest"
+            ),
         ),
         migrations.AddIndex(
-            model_name='payment',
-            index=models.Index(fields=['organisation', 'status', '-counts_on', '-id'], name='payments_org_status_newest'),
+            model_name="payment",
+            index=models.Index(
+                fields=["organisation", "status", "-counts_on", "-id"],
+                name="payments_org_status_newest",
+            ),
         ),
         migrations.AddIndex(
-            model_name='payment',
-            index=models.Index(fields=['organisation', 'kind', '-counts_on', '-id'], name='payments_org_kind_newest'),
+            model_name="payment",
+            index=models.Index(
+                fields=["organisation", "kind", "-counts_on", "-id"],
+                name="payments_org_kind_newest",
+            ),
         ),
         migrations.AddIndex(
-            model_name='payment',
-            index=models.Index(fields=['engagement', '-counts_on'], name='payments_engagement_newest'),
+            model_name="payment",
+            index=models.Index(
+                fields=["engagement", "-counts_on"], name="payments_engagement_newest"
+            ),
         ),
         migrations.AddIndex(
-            model_name='payment',
-            index=models.Index(fields=['organisation', 'counts_on'], include=('payable', 'kind', 'status'), name='payments_org_spend'),
+            model_name="payment",
+            index=models.Index(
+                fields=["organisation", "counts_on"],
+                include=("payable", "kind", "status"),
+                name="payments_org_spend",
+            ),
         ),
     ]
