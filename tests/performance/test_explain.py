@@ -52,9 +52,7 @@ def _payment_plans(captured: CaptureQueriesContext) -> list[tuple[str, str]]:
 
 def _seq_scans(captured: CaptureQueriesContext) -> list[str]:
     return [
-        f"{sql[:300]}\n{plan}"
-        for sql, plan in _payment_plans(captured)
-        if SEQ_SCAN.search(plan)
+        f"{sql[:300]}\n{plan}" for sql, plan in _payment_plans(captured) if SEQ_SCAN.search(plan)
     ]
 
 

@@ -107,9 +107,7 @@ class World:
             )
         role = OpportunityFactory.create(organisation=self.organisation)
         for person in people[1:]:
-            EngagementFactory.create(
-                application__opportunity=role, application__contributor=person
-            )
+            EngagementFactory.create(application__opportunity=role, application__contributor=person)
 
 
 @pytest.fixture
