@@ -38,6 +38,7 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
+from bench.common import Row, emit  # noqa: E402
 from letters import rendering  # noqa: E402
 from letters.models import Letter  # noqa: E402
 from letters.services import letter_render  # noqa: E402
@@ -52,6 +53,7 @@ TARGET_BYTES = 150 * 1024
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=100)
+    parser.add_argument("--size", help="given by bench/run; letters need no seeded data")
     args = parser.parse_args()
 
     logging.disable(logging.INFO)  # WeasyPrint logs every step at INFO
@@ -128,6 +130,24 @@ def main() -> None:
     ok = ratio < TARGET_RATIO and largest < TARGET_BYTES
     print("result:                       " + ("within targets" if ok else "OUTSIDE TARGETS"))
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    emit(
+        [
+            Row(
+                "letters rendered per minute by one worker process (median render)",
+                f"{60_000 / ours:.0f} per minute ({ours:.0f} ms each)",
+                f"{60_000 / baseline:.0f} per minute bare WeasyPrint ({baseline:.0f} ms)",
+                f"{ratio:.2f}x the time",
+                f"under {TARGET_RATIO}x",
+                ratio < TARGET_RATIO,
+            ),
+            Row(
+                "letter PDF size (largest)",
+                f"{largest / 1024:.1f} KB",
+                target=f"under {TARGET_BYTES // 1024} KB",
+                passed=largest < TARGET_BYTES,
+            ),
+        ]
+    )
 
 
 if __name__ == "__main__":

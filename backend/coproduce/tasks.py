@@ -16,7 +16,7 @@ task waits in the outbox until a drain (every few seconds, and when a worker sta
 from __future__ import annotations
 
 import smtplib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -26,7 +26,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError, transaction
 
 from outbox.models import OutboxMessage
-from outbox.services import outbox_publish
+from outbox.services import outbox_publish, outbox_publish_many
 
 # Worth another try: the database or the message broker was briefly unavailable.
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
@@ -83,3 +83,15 @@ def enqueue_on_commit(task_name: str, *args: int | str) -> None:
     (at once, if there is none). Ids only, never objects."""
     message = OutboxMessage.objects.create(task_name=task_name, args=list(args))
     transaction.on_commit(partial(outbox_publish, message_id=message.pk))
+
+
+def enqueue_many_on_commit(task_name: str, args_list: Sequence[Sequence[int | str]]) -> None:
+    """Many runs of one task (each its own task, with its own args), written to the outbox in
+    one INSERT and handed to the broker together once the transaction commits."""
+    if not args_list:
+        return
+    messages = OutboxMessage.objects.bulk_create(
+        [OutboxMessage(task_name=task_name, args=list(args), queue="") for args in args_list]
+    )
+    ids = [message.pk for message in messages]
+    transaction.on_commit(partial(outbox_publish_many, message_ids=ids))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from coproduce.tasks import enqueue_on_commit
+from coproduce.tasks import enqueue_many_on_commit, enqueue_on_commit
 
 from .models import Notification, NotificationPreference
 from .selectors import notification_get, preference_for
@@ -32,6 +33,68 @@ def notify(
     if created and preference_for(user=user).wants_email(kind):
         enqueue_on_commit("notifications.send_email", notification.pk)
     return notification
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification to give, for notify_many."""
+
+    user_id: int
+    kind: str
+    dedupe_key: str
+    title: str
+    body: str
+    link: str = ""
+
+
+def notify_many(notices: list[Notice]) -> int:
+    """``notify`` for many people at once, in a fixed number of queries: the notifications not
+    made before (same user and dedupe key) are inserted together, and each one's e-mail is
+    queued as its own task (for those who want e-mails of that kind) after the caller's
+    transaction commits. Returns how many were made."""
+    if not notices:
+        return 0
+    user_ids = sorted({n.user_id for n in notices})
+    keys = {n.dedupe_key for n in notices}
+    existing = set(
+        Notification.objects.filter(user_id__in=user_ids, dedupe_key__in=keys).values_list(
+            "user_id", "dedupe_key"
+        )
+    )
+    fresh: dict[tuple[int, str], Notice] = {}
+    for n in notices:
+        if (n.user_id, n.dedupe_key) not in existing:
+            fresh.setdefault((n.user_id, n.dedupe_key), n)
+    if not fresh:
+        return 0
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=n.user_id,
+                kind=n.kind,
+                dedupe_key=n.dedupe_key,
+                title=n.title,
+                body=n.body,
+                link=n.link,
+            )
+            for n in fresh.values()
+        ],
+        ignore_conflicts=True,  # made by a worker at the same moment: theirs stands
+    )
+    preferences = {
+        p.user_id: p for p in NotificationPreference.objects.filter(user_id__in=user_ids)
+    }
+    made = Notification.objects.filter(
+        user_id__in=user_ids, dedupe_key__in=keys, emailed_at__isnull=True
+    ).values_list("pk", "user_id", "dedupe_key", "kind")
+    to_email = [
+        [pk]
+        for pk, user_id, key, kind in made
+        if (user_id, key) in fresh
+        and preferences.get(user_id, NotificationPreference()).wants_email(kind)
+    ]
+    enqueue_many_on_commit("notifications.send_email", to_email)
+    return len(fresh)
 
 
 def _absolute(link: str) -> str:

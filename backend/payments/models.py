@@ -197,8 +197,28 @@ class Payment(models.Model):
         ordering = ["-counts_on", "-id"]
         indexes = [
             models.Index(fields=["contributor", "counts_on"], name="payments_contrib_counts_on"),
-            models.Index(fields=["organisation", "status"], name="payments_org_status"),
             models.Index(fields=["counts_on"], name="payments_counts_on"),
+            # The lists' order (newest first) within what a user sees, and the organisation
+            # filters the API offers (status, kind): a page is read from the index, not sorted.
+            models.Index(fields=["organisation", "-counts_on", "-id"], name="payments_org_newest"),
+            models.Index(
+                fields=["contributor", "-counts_on", "-id"], name="payments_contrib_newest"
+            ),
+            models.Index(
+                fields=["organisation", "status", "-counts_on", "-id"],
+                name="payments_org_status_newest",
+            ),
+            models.Index(
+                fields=["organisation", "kind", "-counts_on", "-id"],
+                name="payments_org_kind_newest",
+            ),
+            models.Index(fields=["engagement", "-counts_on"], name="payments_engagement_newest"),
+            # The dashboard's spend: sums over a period read the index only.
+            models.Index(
+                fields=["organisation", "counts_on"],
+                include=["payable", "kind", "status"],
+                name="payments_org_spend",
+            ),
         ]
         constraints = [
             # Compared in pence: SQLite keeps decimals as floating point.
@@ -303,6 +323,14 @@ class ExpenseClaim(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["organisation", "-created_at", "-id"], name="payments_claim_org_newest"
+            ),
+            models.Index(
+                fields=["contributor", "-created_at", "-id"], name="payments_claim_contrib_newest"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["contributor", "idempotency_key"],

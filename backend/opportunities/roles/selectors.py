@@ -63,13 +63,17 @@ def _with_places_filled(queryset: QuerySet[Opportunity]) -> QuerySet[Opportunity
 
 class OpportunityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Words to search for")
-    involvement_type = django_filters.MultipleChoiceFilter(choices=InvolvementType.choices)
+    # The role's own columns: no join can repeat a row, so no DISTINCT (which made the page's
+    # COUNT(*) a count over SELECT DISTINCT of every column).
+    involvement_type = django_filters.MultipleChoiceFilter(
+        choices=InvolvementType.choices, distinct=False
+    )
     remote = django_filters.BooleanFilter(field_name="is_remote")
     place = django_filters.CharFilter(field_name="location", lookup_expr="icontains")
     paid = django_filters.BooleanFilter(method="filter_paid")
     organisation = IdFilter(field_name="organisation_id")
     closing_after = django_filters.DateFilter(field_name="closing_date", lookup_expr="gte")
-    status = django_filters.MultipleChoiceFilter(choices=OpportunityStatus.choices)
+    status = django_filters.MultipleChoiceFilter(choices=OpportunityStatus.choices, distinct=False)
     ordering = django_filters.OrderingFilter(
         fields=(("closing_date", "closing_date"), ("created_at", "created_at"), ("title", "title"))
     )

@@ -1,20 +1,20 @@
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from accounts.models import User
 from coproduce.api.errors import NotFound
 from organisations.models import Membership
 from organisations.permissions import FINANCE_ROLES
+from organisations.selectors import members_or_own
 
 from ..models import ExpenseClaim, ItemStatus, Receipt
 
 
 def expense_claim_list(*, user: User) -> QuerySet[ExpenseClaim]:
     """Claims of organisations the user belongs to, and the user's own as a contributor."""
-    organisations = Membership.objects.filter(user=user).values("organisation_id")
     return (
-        ExpenseClaim.objects.filter(Q(organisation_id__in=organisations) | Q(contributor=user))
+        ExpenseClaim.objects.filter(members_or_own(user))
         .select_related("organisation", "contributor")
         .prefetch_related("items", "items__receipt")
         .order_by("-created_at", "-id")

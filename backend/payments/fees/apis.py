@@ -18,7 +18,7 @@ from accounts.requests import request_user
 from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError
 from coproduce.api.ids import IdField, IdFilter
-from coproduce.api.pagination import paginated_response
+from coproduce.api.pagination import LongListPagination, paginated_response
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput
 from opportunities.engagements.selectors import (
@@ -161,7 +161,9 @@ class PaymentListApi(APIView):
         queryset = filtered(
             PaymentFilter(request.GET, queryset=payment_list(user=request_user(request)))
         )
-        return paginated_response(self, request, queryset, PaymentOutputSerializer)
+        return paginated_response(
+            self, request, queryset, PaymentOutputSerializer, pagination=LongListPagination
+        )
 
     @extend_schema(
         request=PaymentRecordSerializer,

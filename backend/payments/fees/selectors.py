@@ -1,21 +1,20 @@
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from accounts.models import User
 from coproduce.api.errors import ApplicationError, NotFound
 from opportunities.models import Engagement
 from organisations.models import Membership
-from organisations.selectors import membership_get
+from organisations.selectors import members_or_own, membership_get
 
 from ..models import Payment
 
 
 def payment_list(*, user: User) -> QuerySet[Payment]:
     """Payments of organisations the user belongs to, and the user's own as a contributor."""
-    organisations = Membership.objects.filter(user=user).values("organisation_id")
     return (
-        Payment.objects.filter(Q(organisation_id__in=organisations) | Q(contributor=user))
+        Payment.objects.filter(members_or_own(user))
         .select_related("organisation", "contributor")
         .order_by("-counts_on", "-id")
     )

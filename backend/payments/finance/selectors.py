@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from coproduce.money import ZERO
 from opportunities.models import Session
@@ -40,16 +40,25 @@ class Spend:
         return None if self.budget is None else self.budget - self.total
 
 
-def _spend(organisation: Organisation, start: date, end: date, budget: Decimal | None) -> Spend:
+def _spends(
+    organisation: Organisation, periods: list[tuple[date, date, Decimal | None]]
+) -> list[Spend]:
+    """Spend in each period, in one query over the widest (the month is inside the tax year)."""
+    start, end = min(p[0] for p in periods), max(p[1] for p in periods)
+    sums: dict[str, Sum] = {}
+    for n, (lo, hi, _) in enumerate(periods):
+        within = Q(counts_on__gte=lo, counts_on__lte=hi)
+        sums[f"fees_{n}"] = Sum("payable", filter=within & Q(kind=PaymentKind.FEE))
+        sums[f"expenses_{n}"] = Sum("payable", filter=within & Q(kind=PaymentKind.EXPENSE))
     totals = (
         Payment.objects.filter(organisation=organisation, counts_on__gte=start, counts_on__lte=end)
         .exclude(status=PaymentStatus.CANCELLED)
-        .aggregate(
-            fees=Sum("payable", filter=Q(kind=PaymentKind.FEE)),
-            expenses=Sum("payable", filter=Q(kind=PaymentKind.EXPENSE)),
-        )
+        .aggregate(**sums)
     )
-    return Spend(start, end, totals["fees"] or ZERO, totals["expenses"] or ZERO, budget)
+    return [
+        Spend(lo, hi, totals[f"fees_{n}"] or ZERO, totals[f"expenses_{n}"] or ZERO, budget)
+        for n, (lo, hi, budget) in enumerate(periods)
+    ]
 
 
 def organisation_dashboard(
@@ -59,26 +68,32 @@ def organisation_dashboard(
     settings = finance_settings_for(organisation)
     month = period_containing(PeriodKind.CALENDAR_MONTH, today)
     tax_year = period_containing(PeriodKind.TAX_YEAR, today)
-    pending = Payment.objects.filter(
-        organisation=organisation, status=PaymentStatus.PENDING
-    ).aggregate(total=Sum("payable"))
+    pending = Q(status=PaymentStatus.PENDING)
+    waiting = Payment.objects.filter(
+        organisation=organisation, status__in=[PaymentStatus.PENDING, PaymentStatus.APPROVED]
+    ).aggregate(
+        pending=Count("id", filter=pending),
+        pending_total=Sum("payable", filter=pending),
+        approved_not_in_run=Count("id", filter=Q(status=PaymentStatus.APPROVED, run__isnull=True)),
+    )
+    this_month, this_tax_year = _spends(
+        organisation,
+        [
+            (month.start, month.end, settings.monthly_budget),
+            (tax_year.start, tax_year.end, settings.tax_year_budget),
+        ],
+    )
     sessions = (
         Session.objects.filter(opportunity__organisation=organisation, date__gte=today)
         .select_related("opportunity")
         .order_by("date", "start_time")[:5]
     )
     return {
-        "this_month": _spend(organisation, month.start, month.end, settings.monthly_budget),
-        "this_tax_year": _spend(
-            organisation, tax_year.start, tax_year.end, settings.tax_year_budget
-        ),
-        "pending_approvals": Payment.objects.filter(
-            organisation=organisation, status=PaymentStatus.PENDING
-        ).count(),
-        "pending_total": pending["total"] or ZERO,
-        "approved_not_in_run": Payment.objects.filter(
-            organisation=organisation, status=PaymentStatus.APPROVED, run__isnull=True
-        ).count(),
+        "this_month": this_month,
+        "this_tax_year": this_tax_year,
+        "pending_approvals": waiting["pending"],
+        "pending_total": waiting["pending_total"] or ZERO,
+        "approved_not_in_run": waiting["approved_not_in_run"],
         "open_expense_items": ExpenseItem.objects.filter(
             claim__organisation=organisation, status=ItemStatus.PENDING
         ).count(),

@@ -13,8 +13,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
+from contributors.models import ContributorProfile
 from coproduce.money import ZERO, format_gbp
-from notifications.services import notify
+from notifications.services import Notice, notify, notify_many
 from payments.ledger import payment_counts
 from payments.models import Payment, PaymentStatus
 from periods import uk_today
@@ -209,11 +210,7 @@ def alerts_raise(
             .filter(mine, notified_at__isnull=True, period_start__gte=earliest)
             .select_related("rule", "contributor")
         )
-        for alert in created:
-            if not alert.history:
-                _notify_contributor(alert)
-                notify_organisations(alert)
-            alert.notified_at = timezone.now()
+        _notify_all(created)
         ThresholdAlert.objects.bulk_update(created, ["notified_at"])
     return created
 
@@ -222,11 +219,10 @@ def contributor_evaluate(*, contributor_id: int, today: date | None = None) -> l
     return contributors_evaluate(contributor_ids=[contributor_id], today=today)
 
 
-def _notify_contributor(alert: ThresholdAlert) -> None:
-
+def _contributor_notice(alert: ThresholdAlert) -> Notice:
     title, body = alert_message(alert)
-    notify(
-        user=alert.contributor,
+    return Notice(
+        user_id=alert.contributor_id,
         kind="threshold_alert",
         dedupe_key=(
             f"threshold-alert:{alert.pk}"
@@ -237,6 +233,25 @@ def _notify_contributor(alert: ThresholdAlert) -> None:
         body=body,
         link="/me/alerts",
     )
+
+
+def _notify_all(alerts: list[ThresholdAlert]) -> None:
+    """Tell contributors about their new alerts (history is never told) in one batch of
+    notifications, each e-mail its own queued task; organisations hear only about contributors
+    who share their headroom (asked once for all of them)."""
+    told = [alert for alert in alerts if not alert.history]
+    sharing = set(
+        ContributorProfile.objects.filter(
+            user_id__in={alert.contributor_id for alert in told}, share_headroom=True
+        ).values_list("user_id", flat=True)
+    )
+    notify_many([_contributor_notice(alert) for alert in told])
+    for alert in told:
+        if alert.contributor_id in sharing:
+            notify_organisations(alert)
+    now = timezone.now()
+    for alert in alerts:
+        alert.notified_at = now
 
 
 def planned_payments_notify(*, payment_ids: list[int], today: date | None = None) -> int:

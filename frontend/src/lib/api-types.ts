@@ -2423,6 +2423,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Alert"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedApiTokenOutputList: {
             /** @example 123 */
@@ -2438,6 +2440,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ApiTokenOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedApplicationOutputList: {
             /** @example 123 */
@@ -2453,6 +2457,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ApplicationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedAttendanceOutputList: {
             /** @example 123 */
@@ -2468,6 +2474,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AttendanceOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedEngagedContributorList: {
             /** @example 123 */
@@ -2483,6 +2491,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EngagedContributor"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedEngagementOutputList: {
             /** @example 123 */
@@ -2498,6 +2508,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EngagementOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedExpenseClaimOutputList: {
             /** @example 123 */
@@ -2513,6 +2525,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ExpenseClaimOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedHistoryEntryList: {
             /** @example 123 */
@@ -2528,6 +2542,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["HistoryEntry"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedLetterOutputList: {
             /** @example 123 */
@@ -2543,6 +2559,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["LetterOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedMemberOutputList: {
             /** @example 123 */
@@ -2558,6 +2576,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MemberOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedMyInvitationOutputList: {
             /** @example 123 */
@@ -2573,6 +2593,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MyInvitationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedNotificationOutputList: {
             /** @example 123 */
@@ -2588,6 +2610,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["NotificationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedOpportunityOutputList: {
             /** @example 123 */
@@ -2603,6 +2627,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OpportunityOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedOrganisationInvitationOutputList: {
             /** @example 123 */
@@ -2618,6 +2644,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganisationInvitationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedOrganisationOutputList: {
             /** @example 123 */
@@ -2633,6 +2661,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganisationOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedPayRateOutputList: {
             /** @example 123 */
@@ -2648,6 +2678,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PayRateOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedPaymentOutputList: {
             /** @example 123 */
@@ -2663,6 +2695,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PaymentOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedPaymentRunOutputList: {
             /** @example 123 */
@@ -2678,6 +2712,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PaymentRunOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedPreviewFeeList: {
             /** @example 123 */
@@ -2693,6 +2729,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PreviewFee"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaginatedSessionOutputList: {
             /** @example 123 */
@@ -2708,6 +2746,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SessionOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
         };
         PaidOnRequest: {
             /** Format: date */
