@@ -28,14 +28,15 @@ def _pause_once_mid_evaluation(**_: Any) -> None:
     marker = os.environ.get("FAULT_PAUSE_MARKER")
     if not marker:
         return
-    from notifications import services
+    # Imported here: the worker's Django is set up by now (worker_init), not at import.
+    from thresholds.monitoring import alerts
 
-    original = services.notify
+    original = alerts.notify_many
     paused = False
 
-    def notify_then_pause(**kwargs: Any) -> Any:
+    def notify_then_pause(*args: Any, **kwargs: Any) -> Any:
         nonlocal paused
-        result = original(**kwargs)
+        result = original(*args, **kwargs)
         if not paused:
             paused = True
             Path(marker).write_text(str(os.getpid()))
@@ -45,4 +46,4 @@ def _pause_once_mid_evaluation(**_: Any) -> None:
                 time.sleep(0.05)
         return result
 
-    services.notify = notify_then_pause
+    alerts.notify_many = notify_then_pause
