@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -10,11 +9,10 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from accounts.requests import request_user
-from coproduce.api.pagination import StandardPagination
+from coproduce.api.pagination import paginated_response
 from coproduce.api.serializers import StrictModelSerializer, StrictSerializer
 
 from .models import Invitation, InvitationStatus, Membership, Organisation, OrganisationKind, Role
-from .permissions import ADMIN_ROLES, require_role
 from .selectors import (
     invitation_list,
     invitation_list_for_user,
@@ -71,10 +69,13 @@ class OrganisationListApi(APIView):
     @extend_schema(responses=OrganisationOutputSerializer(many=True), summary="My organisations")
     def get(self, request: Request) -> Response:
         user = request_user(request)
-        paginator = StandardPagination()
-        page = paginator.paginate_queryset(organisation_list(user=user), request, view=self)
-        data = OrganisationOutputSerializer(page, many=True, context={"roles": _roles(user)}).data
-        return paginator.get_paginated_response(data)
+        return paginated_response(
+            self,
+            request,
+            organisation_list(user=user),
+            OrganisationOutputSerializer,
+            context={"roles": _roles(user)},
+        )
 
     @extend_schema(
         request=OrganisationInputSerializer,
@@ -111,7 +112,6 @@ class OrganisationDetailApi(APIView):
     def patch(self, request: Request, organisation_id: int) -> Response:
         user = request_user(request)
         membership = membership_get(user=user, organisation_id=organisation_id)
-        require_role(membership, ADMIN_ROLES, action="change the organisation's details")
         serializer = OrganisationInputSerializer(
             membership.organisation, data=request.data, partial=True
         )
@@ -146,11 +146,8 @@ class MemberListApi(APIView):
     @extend_schema(responses=MemberOutputSerializer(many=True), summary="Members (admins)")
     def get(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        require_role(membership, ADMIN_ROLES, action="see the list of members")
-        members: QuerySet[Membership] = membership_list(organisation=membership.organisation)
-        paginator = StandardPagination()
-        page = paginator.paginate_queryset(members, request, view=self)
-        return paginator.get_paginated_response(MemberOutputSerializer(page, many=True).data)
+        members = membership_list(membership=membership)
+        return paginated_response(self, request, members, MemberOutputSerializer)
 
     @extend_schema(
         request=MemberInputSerializer,
@@ -162,7 +159,6 @@ class MemberListApi(APIView):
     )
     def post(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        require_role(membership, ADMIN_ROLES, action="invite members")
         serializer = self.MemberInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         invitation_create(by=membership, **serializer.validated_data)
@@ -180,7 +176,6 @@ class MemberDetailApi(APIView):
     )
     def patch(self, request: Request, organisation_id: int, member_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        require_role(membership, ADMIN_ROLES, action="change members' roles")
         serializer = self.RoleInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         member = membership_role_set(
@@ -194,7 +189,6 @@ class MemberDetailApi(APIView):
     )
     def delete(self, request: Request, organisation_id: int, member_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        require_role(membership, ADMIN_ROLES, action="remove members")
         membership_remove(by=membership, member_id=member_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -214,13 +208,10 @@ class OrganisationInvitationListApi(APIView):
     )
     def get(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        require_role(membership, ADMIN_ROLES, action="see invitations")
-        paginator = StandardPagination()
-        page = paginator.paginate_queryset(
-            invitation_list(organisation=membership.organisation), request, view=self
+        invitations = invitation_list(membership=membership)
+        return paginated_response(
+            self, request, invitations, OrganisationInvitationOutputSerializer
         )
-        data = OrganisationInvitationOutputSerializer(page, many=True).data
-        return paginator.get_paginated_response(data)
 
 
 class OrganisationInvitationDetailApi(APIView):
@@ -273,9 +264,7 @@ class MyInvitationListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         invitations = invitation_list_for_user(user=request_user(request))
-        paginator = StandardPagination()
-        page = paginator.paginate_queryset(invitations, request, view=self)
-        return paginator.get_paginated_response(MyInvitationOutputSerializer(page, many=True).data)
+        return paginated_response(self, request, invitations, MyInvitationOutputSerializer)
 
 
 class MyMembershipOutputSerializer(serializers.Serializer):

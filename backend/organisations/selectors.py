@@ -6,6 +6,7 @@ from accounts.models import User
 from coproduce.api.errors import NotFound
 
 from .models import Invitation, InvitationStatus, Membership, Organisation
+from .permissions import ADMIN_ROLES, require_role
 
 
 def organisation_list(*, user: User) -> QuerySet[Organisation]:
@@ -42,9 +43,11 @@ def members_or_own(user: User) -> Q:
     return Q(organisation_id__in=organisation_ids) | Q(contributor=user)
 
 
-def membership_list(*, organisation: Organisation) -> QuerySet[Membership]:
+def membership_list(*, membership: Membership) -> QuerySet[Membership]:
+    """The members of the organisation, for its admins."""
+    require_role(membership, ADMIN_ROLES, action="see the list of members")
     return (
-        Membership.objects.filter(organisation=organisation)
+        Membership.objects.filter(organisation_id=membership.organisation_id)
         .select_related("user")
         .order_by("user__email")
     )
@@ -59,8 +62,9 @@ def invitation_list_for_user(*, user: User) -> QuerySet[Invitation]:
     )
 
 
-def invitation_list(*, organisation: Organisation) -> QuerySet[Invitation]:
-    """The organisation's invitations still waiting for an answer."""
+def invitation_list(*, membership: Membership) -> QuerySet[Invitation]:
+    """The organisation's invitations still waiting for an answer, for its admins."""
+    require_role(membership, ADMIN_ROLES, action="see invitations")
     return Invitation.objects.filter(
-        organisation=organisation, status=InvitationStatus.PENDING
+        organisation_id=membership.organisation_id, status=InvitationStatus.PENDING
     ).order_by("-created_at", "-id")
