@@ -27,7 +27,7 @@ from coproduce.api.serializers import StrictSerializer
 
 from . import services, two_factor
 from .models import AccountType, ApiToken, User
-from .selectors import user_memberships
+from .selectors import active_user_get, user_memberships
 from .signin import AccountThrottle, ClientAddressThrottle, lockout_message
 
 _MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -216,7 +216,7 @@ class LoginTwoFactorApi(APIView):
         session = request._request.session
         pending = session.get(_PENDING_USER)
         since = session.get(_PENDING_SINCE, 0)
-        user = User.objects.filter(pk=pending, is_active=True).first() if pending else None
+        user = active_user_get(user_id=pending) if pending else None
         if user is None or time.time() - since > _PENDING_SECONDS:
             raise ApplicationError(
                 "Sign in with your e-mail address and password first, then enter the code "

@@ -15,3 +15,10 @@ def user_memberships(*, user: User) -> QuerySet[Any]:
 
 def api_token_list(*, user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")
+
+
+def active_user_get(*, user_id: int | None) -> User | None:
+    """The account with that id, if it is still active (None for no id)."""
+    if user_id is None:
+        return None
+    return User.objects.filter(pk=user_id, is_active=True).first()

@@ -7,17 +7,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
 from accounts.requests import request_user
 from coproduce.api.pagination import paginated_response
 from coproduce.api.serializers import StrictModelSerializer, StrictSerializer
 
-from .models import Invitation, InvitationStatus, Membership, Organisation, OrganisationKind, Role
+from .models import Invitation, InvitationStatus, Organisation, OrganisationKind, Role
 from .selectors import (
     invitation_list,
     invitation_list_for_user,
     membership_get,
     membership_list,
+    membership_roles,
     organisation_list,
 )
 from .services import (
@@ -61,10 +61,6 @@ class OrganisationInputSerializer(StrictModelSerializer):
         fields = sorted(EDITABLE_FIELDS)
 
 
-def _roles(user: User) -> dict[int, str]:
-    return dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
-
-
 class OrganisationListApi(APIView):
     @extend_schema(responses=OrganisationOutputSerializer(many=True), summary="My organisations")
     def get(self, request: Request) -> Response:
@@ -74,7 +70,7 @@ class OrganisationListApi(APIView):
             request,
             organisation_list(user=user),
             OrganisationOutputSerializer,
-            context={"roles": _roles(user)},
+            context={"roles": membership_roles(user=user)},
         )
 
     @extend_schema(
@@ -90,7 +86,9 @@ class OrganisationListApi(APIView):
         organisation = organisation_create(
             name=data.pop("name"), kind=data.pop("kind"), owner=user, **data
         )
-        out = OrganisationOutputSerializer(organisation, context={"roles": _roles(user)})
+        out = OrganisationOutputSerializer(
+            organisation, context={"roles": membership_roles(user=user)}
+        )
         return Response(out.data, status=status.HTTP_201_CREATED)
 
 

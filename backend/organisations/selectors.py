@@ -14,6 +14,11 @@ def organisation_list(*, user: User) -> QuerySet[Organisation]:
     return Organisation.objects.filter(memberships__user=user).distinct().order_by("name")
 
 
+def membership_roles(*, user: User) -> dict[int, str]:
+    """The user's role in each of their organisations, by organisation id."""
+    return dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+
+
 def membership_get(*, user: User, organisation_id: int) -> Membership:
     """The user's membership of an organisation; 404 for anyone outside it."""
     membership = (
