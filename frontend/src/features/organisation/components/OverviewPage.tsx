@@ -21,6 +21,11 @@ const ROLE_NAMES: Record<string, string> = {
   viewer: "viewer",
 };
 
+/** "an owner", "a finance officer". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 type SpendRow = { period: string; spend: Spend };
 
 function SpendTable({ dashboard }: { dashboard: Dashboard }) {
@@ -109,8 +114,7 @@ export function OverviewPage({ membership, memberships }: { membership: Membersh
         </>
       )}
       <p className="govuk-body">
-        You are {ROLE_NAMES[membership.role] === "admin" || ROLE_NAMES[membership.role] === "owner" ? "an" : "a"}{" "}
-        {ROLE_NAMES[membership.role] ?? membership.role} here. Managing roles, people, payments and letters from these
+        You are {withArticle(ROLE_NAMES[membership.role] ?? membership.role)} here. Managing roles, people, payments and letters from these
         pages is on its way; until then use the <a className="govuk-link" href="/api/docs/">API</a>.
       </p>
     </>
