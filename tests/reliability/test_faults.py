@@ -20,6 +20,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from accounts.models import User
 from contributors.models import BenefitCircumstances
 from letters import services as letter_services
 from letters.models import Letter, LetterStatus
@@ -289,12 +290,20 @@ def test_a_worker_killed_mid_evaluation_leaves_one_alert_and_one_email_after_the
             timeout=60,
             what="the alert and its e-mail within a minute of the new worker starting",
         )
-        wait_for(
-            lambda: not OutboxMessage.objects.filter(finished_at__isnull=True).exists(),
-            timeout=30,
-            what="every task to finish",
-        )
+        _wait_for_every_task()
 
+    _assert_one_alert_and_one_notification(person)
+
+
+def _wait_for_every_task() -> None:
+    wait_for(
+        lambda: not OutboxMessage.objects.filter(finished_at__isnull=True).exists(),
+        timeout=30,
+        what="every task to finish",
+    )
+
+
+def _assert_one_alert_and_one_notification(person: User) -> None:
     assert list(
         ThresholdAlert.objects.filter(contributor=person).values_list("level", flat=True)
     ) == ["exceeded"]
@@ -336,13 +345,6 @@ def test_database_connections_terminated_mid_evaluation_are_retried_and_nothing_
             timeout=60,
             what="the evaluation retried on a new connection",
         )
-        wait_for(
-            lambda: not OutboxMessage.objects.filter(finished_at__isnull=True).exists(),
-            timeout=30,
-            what="every task to finish",
-        )
+        _wait_for_every_task()
 
-    assert list(
-        ThresholdAlert.objects.filter(contributor=person).values_list("level", flat=True)
-    ) == ["exceeded"]
-    assert Notification.objects.filter(user=person, kind="threshold_alert").count() == 1
+    _assert_one_alert_and_one_notification(person)
