@@ -54,7 +54,12 @@ export const routes: RouteObject[] = [
           { path: "me/notifications", lazy: () => import("./routes/notifications") },
           { path: "opportunities/:id/apply", lazy: () => import("./routes/apply") },
           { path: "change-password", lazy: () => import("./routes/change-password") },
-          { path: "organisations/:organisationId", lazy: () => import("./routes/organisation-overview") },
+          {
+            // The organisation workspace: each area's pages are children of its layout.
+            path: "organisations/:organisationId",
+            lazy: () => import("./routes/organisation"),
+            children: [{ index: true, lazy: () => import("./routes/organisation-overview") }],
+          },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

@@ -16,7 +16,6 @@ const DASHBOARD = {
 };
 
 const NORTHFIELD = { organisation_id: 1, organisation_name: "Northfield", organisation_slug: "northfield", organisation_verified: true, role: "coordinator" };
-const SOUTHDOWN = { ...NORTHFIELD, organisation_id: 2, organisation_name: "Southdown", organisation_slug: "southdown" };
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -30,7 +29,7 @@ function renderOverview() {
     }),
   );
   const router = createMemoryRouter(
-    [{ path: "/organisations/:id/", element: <OverviewPage membership={NORTHFIELD} memberships={[NORTHFIELD, SOUTHDOWN]} /> }],
+    [{ path: "/organisations/:id/", element: <OverviewPage membership={NORTHFIELD} /> }],
     { initialEntries: ["/organisations/1/"] },
   );
   render(
@@ -56,9 +55,4 @@ describe("the organisation overview", () => {
     expect(calls).toEqual(["/api/v1/organisations/1/dashboard/"]);
   });
 
-  it("links the person's other organisations and says what they are here", async () => {
-    renderOverview();
-    expect(await screen.findByRole("link", { name: "Southdown" })).toHaveAttribute("href", "/organisations/2/");
-    expect(screen.getByText(/You are an involvement coordinator here/)).toBeInTheDocument();
-  });
 });

@@ -1,30 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 
 import { PageHeading } from "@/components/PageHeading";
 import { ScrollRegion } from "@/components/ScrollRegion";
 import { SummaryList } from "@/components/SummaryList";
 import { Table } from "@/components/Table";
 import { usePageTitle } from "@/hooks/usePageTitle";
-import type { Schemas } from "@/lib/api";
 import { clockTime, money, weekdayDate } from "@/lib/format";
 
 import { dashboardQuery, type Dashboard, type Spend } from "../api/overview";
-
-type Membership = Schemas["Membership"];
-
-const ROLE_NAMES: Record<string, string> = {
-  owner: "owner",
-  admin: "admin",
-  coordinator: "involvement coordinator",
-  finance: "finance officer",
-  viewer: "viewer",
-};
-
-/** "an owner", "a finance officer". */
-function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
-}
+import type { Membership } from "../workspace/sections";
 
 type SpendRow = { period: string; spend: Spend };
 
@@ -65,11 +49,10 @@ function Waiting({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-/** An organisation member's overview of their organisation, with a switch to their others. */
-export function OverviewPage({ membership, memberships }: { membership: Membership; memberships: Membership[] }) {
+/** An organisation member's overview of their organisation. */
+export function OverviewPage({ membership }: { membership: Membership }) {
   usePageTitle(`Overview: ${membership.organisation_name}`);
   const dashboard = useQuery(dashboardQuery(membership.organisation_id));
-  const others = memberships.filter((m) => m.organisation_id !== membership.organisation_id);
   return (
     <>
       <PageHeading caption={membership.organisation_name}>Overview</PageHeading>
@@ -78,20 +61,6 @@ export function OverviewPage({ membership, memberships }: { membership: Membersh
           This organisation is not verified yet. Coproduce checks each organisation before it can
           publish roles or issue letters.
         </div>
-      )}
-      {others.length > 0 && (
-        <nav aria-label="Your other organisations" className="cp-section">
-          <h2 className="govuk-heading-s">Your other organisations</h2>
-          <ul className="govuk-list">
-            {others.map((other) => (
-              <li key={other.organisation_id}>
-                <Link className="govuk-link" to={`/organisations/${other.organisation_id}/`}>
-                  {other.organisation_name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
       )}
       {dashboard.isPending && <p className="govuk-body cp-placeholder">Loading the overview</p>}
       {dashboard.isError && <p className="govuk-body">We could not load the overview just now. Try again in a few minutes.</p>}
@@ -113,10 +82,6 @@ export function OverviewPage({ membership, memberships }: { membership: Membersh
           />
         </>
       )}
-      <p className="govuk-body">
-        You are {withArticle(ROLE_NAMES[membership.role] ?? membership.role)} here. Managing roles, people, payments and letters from these
-        pages is on its way; until then use the <a className="govuk-link" href="/api/docs/">API</a>.
-      </p>
     </>
   );
 }

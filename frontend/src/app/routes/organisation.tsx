@@ -1,0 +1,1 @@
+export { OrganisationLayout as Component } from "../OrganisationLayout";
