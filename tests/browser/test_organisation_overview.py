@@ -8,7 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from organisations.models import Organisation
-from tests.browser.visit import check_page, title, visit
+from tests.browser.visit import check_page, sign_in_as, title, visit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,3 +51,17 @@ def test_an_organisation_that_is_not_theirs_is_not_found(page: Page, demo_data: 
 
     page.goto(page.url.split("/organisations/")[0] + f"/organisations/{southdown.pk}/")
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+
+
+def test_a_finance_officer_gives_their_second_factor_and_sees_the_finance_areas(
+    page: Page, demo_data: None
+) -> None:
+    northfield = Organisation.objects.get(name__startswith="Northfield")
+    sign_in_as(page, "finance@northfield.demo.test")
+
+    page.wait_for_url(f"**/organisations/{northfield.pk}/")
+    menu = page.get_by_role("navigation", name=northfield.name)
+    for area in ("Overview", "Payments", "Expense claims", "Payment runs"):
+        expect(menu.get_by_role("link", name=area, exact=True)).to_be_visible()
+    expect(menu.get_by_role("link", name="Roles", exact=True)).to_have_count(0)
+    expect(page.get_by_text("You are a finance officer here.")).to_be_visible()

@@ -42,3 +42,24 @@ def visit(page: Page, path: str, *, name: str | None = None) -> Page:
     page.goto(base + path)
     check_page(page, name or screenshot_name(path))
     return page
+
+
+def sign_in_as(page: Page, email: str, password: str | None = None) -> None:
+    """Sign in through the sign-in page as a demo account, giving the demo second factor when
+    the account has one (owners, admins and finance officers), and wait to leave sign-in."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from core.demo import demo_two_factor_code
+
+    base = page.context.app_url  # type: ignore[attr-defined]
+    page.goto(base + "/sign-in")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password or settings.DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/sign-in" not in url or "/sign-in/code" in url)
+    if "/sign-in/code" in page.url:
+        # A code is accepted once: let this account use the current one again in the same test.
+        TOTPDevice.objects.filter(user__email=email).update(last_t=-1)
+        page.get_by_label("Code").fill(demo_two_factor_code())
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(lambda url: "/sign-in" not in url)

@@ -8,7 +8,8 @@ import { TextInput } from "@/components/TextInput";
 import { useApiForm } from "@/hooks/useApiForm";
 
 import { useTwoFactor } from "../api/account";
-import { safeNext } from "../hooks/useHomeFor";
+import type { Me } from "../api/session";
+import { homeFor, safeNext } from "../hooks/useHomeFor";
 
 const LABELS: Record<string, string> = { code: "Code" };
 const FIELDS = Object.keys(LABELS);
@@ -19,7 +20,8 @@ export function TwoFactorPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const submit = useCallback((values: Record<string, string>) => verify.mutateAsync({ code: (values.code ?? "").replace(/\s+/g, "") }), [verify]);
-  const onSuccess = useCallback(() => navigate(safeNext(params.get("next")) ?? "/me/"), [navigate, params]);
+  // Organisation members land on their organisation, as they do when no code is needed.
+  const onSuccess = useCallback((me: Me) => navigate(safeNext(params.get("next")) ?? homeFor(me)), [navigate, params]);
   const form = useApiForm({ submit, onSuccess, fields: FIELDS });
   return (
     <div className="govuk-grid-row">
