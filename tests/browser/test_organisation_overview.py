@@ -65,3 +65,6 @@ def test_a_finance_officer_gives_their_second_factor_and_sees_the_finance_areas(
         expect(menu.get_by_role("link", name=area, exact=True)).to_be_visible()
     expect(menu.get_by_role("link", name="Roles", exact=True)).to_have_count(0)
     expect(page.get_by_text("You are a finance officer here.")).to_be_visible()
+    expect(page.get_by_role("heading", name="What needs doing today")).to_be_visible()
+    expect(page.get_by_role("heading", name="Contributors near or over a limit")).to_be_visible()
+    check_page(page, "organisation-overview-finance")

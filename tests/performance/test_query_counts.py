@@ -139,6 +139,7 @@ ENDPOINTS: list[tuple[str, str, Callable[[World], str]]] = [
     ("earnings", "contributor", lambda w: "/api/v1/me/earnings/"),
     ("notifications", "contributor", lambda w: "/api/v1/notifications/"),
     ("dashboard", "staff", lambda w: f"/api/v1/organisations/{w.organisation.pk}/dashboard/"),
+    ("overview", "staff", lambda w: f"/api/v1/organisations/{w.organisation.pk}/overview/"),
     (
         "organisation's contributors",
         "staff",

@@ -1164,6 +1164,23 @@ export interface paths {
         patch: operations["organisations_members_partial_update"];
         trace?: never;
     };
+    "/api/v1/organisations/{organisation_id}/overview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation overview: spend, what waits, who needs care, what to do today */
+        get: operations["organisations_overview_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{organisation_id}/pay-rates/": {
         parameters: {
             query?: never;
@@ -2167,6 +2184,17 @@ export interface components {
             organisation_name: string;
             role: components["schemas"]["MembershipRoleEnum"];
         };
+        NeedsCare: {
+            contributor_id: number;
+            name: string;
+            status: components["schemas"]["NeedsCareStatusEnum"];
+        };
+        /**
+         * @description * `near` - near
+         *     * `over` - over
+         * @enum {string}
+         */
+        NeedsCareStatusEnum: "near" | "over";
         NewApiTokenOutput: {
             id: number;
             name: string;
@@ -2408,6 +2436,22 @@ export interface components {
             unpaid_payments_kept: number;
             letters_kept: number;
             message: string;
+        };
+        Overview: {
+            this_month: components["schemas"]["Spend"];
+            this_tax_year: components["schemas"]["Spend"];
+            pending_approvals: number;
+            /** Format: decimal */
+            pending_total: string;
+            approved_not_in_run: number;
+            open_expense_items: number;
+            next_sessions: components["schemas"]["DashboardSession"][];
+            /** @description Letters contributors asked for that are not issued yet. */
+            letters_waiting: number;
+            /** @description Contributors engaged here who share their headroom and are near or over a limit today: the status only. */
+            contributors_needing_care: components["schemas"]["NeedsCare"][];
+            /** @description What this member's role has to do today. */
+            today: components["schemas"]["Task"][];
         };
         PaginatedAlertList: {
             /** @example 123 */
@@ -3187,6 +3231,20 @@ export interface components {
          * @enum {string}
          */
         StatusE72Enum: "ok" | "near" | "over";
+        Task: {
+            kind: components["schemas"]["TaskKindEnum"];
+            count: number;
+        };
+        /**
+         * @description * `applications` - applications
+         *     * `registers` - registers
+         *     * `approvals` - approvals
+         *     * `expense_items` - expense_items
+         *     * `payment_run` - payment_run
+         *     * `letters` - letters
+         * @enum {string}
+         */
+        TaskKindEnum: "applications" | "registers" | "approvals" | "expense_items" | "payment_run" | "letters";
         ThresholdListOutput: {
             /** Format: date */
             on: string;
@@ -9838,6 +9896,72 @@ export interface operations {
             };
             /** @description The request or upload is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    organisations_overview_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

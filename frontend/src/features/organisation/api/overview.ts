@@ -2,18 +2,19 @@ import { queryOptions } from "@tanstack/react-query";
 
 import { api, unwrap, type Schemas } from "@/lib/api";
 
-export type Dashboard = Schemas["Dashboard"];
+export type Overview = Schemas["Overview"];
 export type Spend = Schemas["Spend"];
+export type Task = Schemas["Task"];
 
 export const organisationKeys = {
   all: ["organisation"] as const,
-  dashboard: (organisationId: number) => [...organisationKeys.all, organisationId, "dashboard"] as const,
+  overview: (organisationId: number) => [...organisationKeys.all, organisationId, "overview"] as const,
 };
 
-/** The organisation's overview: spend this month and tax year, what waits, next sessions. */
-export const dashboardQuery = (organisationId: number) =>
+/** The organisation's overview: spend, what waits, who needs care and what to do today. */
+export const overviewQuery = (organisationId: number) =>
   queryOptions({
-    queryKey: organisationKeys.dashboard(organisationId),
+    queryKey: organisationKeys.overview(organisationId),
     queryFn: () =>
-      unwrap(api.GET("/api/v1/organisations/{organisation_id}/dashboard/", { params: { path: { organisation_id: organisationId } } })),
+      unwrap(api.GET("/api/v1/organisations/{organisation_id}/overview/", { params: { path: { organisation_id: organisationId } } })),
   });
