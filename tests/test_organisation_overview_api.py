@@ -27,19 +27,19 @@ from thresholds.models import AlertLevel, ThresholdAlert
 pytestmark = pytest.mark.django_db
 
 
-def _member(organisation: Organisation, role: str):  # type: ignore[no-untyped-def]
+def _member(organisation: Organisation, role: str):
     user = UserFactory.create()
     MembershipFactory.create(organisation=organisation, user=user, role=role)
     return user
 
 
-def _overview(user, organisation: Organisation) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _overview(user, organisation: Organisation) -> dict:
     answer = client_for(user).get(f"/api/v1/organisations/{organisation.pk}/overview/")
     assert answer.status_code == 200, answer.content
     return answer.json()
 
 
-def _tasks(body: dict) -> dict[str, int]:  # type: ignore[type-arg]
+def _tasks(body: dict) -> dict[str, int]:
     return {task["kind"]: task["count"] for task in body["today"]}
 
 
@@ -62,7 +62,7 @@ def _payment(organisation: Organisation, status: str) -> Payment:
     )
 
 
-def _alert(contributor, level: str, *, start: dt.date, end: dt.date, **extra) -> ThresholdAlert:  # type: ignore[no-untyped-def]
+def _alert(contributor, level: str, *, start: dt.date, end: dt.date, **extra) -> ThresholdAlert:
     return ThresholdAlert.objects.create(
         contributor=contributor,
         limit_key=f"key-{level}-{start}",
@@ -152,7 +152,7 @@ def test_only_engaged_contributors_who_share_headroom_are_named_near_or_over_tod
     today = timezone.localdate()
     month = (today.replace(day=1), today + dt.timedelta(days=1))
 
-    def engaged(name: str, *, shares: bool = True):  # type: ignore[no-untyped-def]
+    def engaged(name: str, *, shares: bool = True):
         person = ContributorFactory.create(full_name=name)
         ContributorProfile.objects.update_or_create(
             user=person, defaults={"share_headroom": shares}
