@@ -11,7 +11,7 @@ class NotificationKind(models.TextChoices):
     # For contributors
     THRESHOLD_ALERT = "threshold_alert", "When you are close to a limit or go over it"
     APPLICATION_ACCEPTED = "application_accepted", "When an organisation accepts your application"
-    APPLICATION_DECLINED = "application_declined", "When an organisation says no to your application"
+    APPLICATION_DECLINED = "application_declined", "When an organisation says no to you"
     SESSION_REMINDER = "session_reminder", "A reminder the day before a session you are booked on"
     FEE_APPROVED = "fee_approved", "When a fee for your work is approved"
     FEE_PAID = "fee_paid", "When a fee for your work is paid"
@@ -19,8 +19,9 @@ class NotificationKind(models.TextChoices):
     LETTER_ISSUED = "letter_issued", "When a letter you asked for is ready"
     # For organisation staff
     APPLICATION_RECEIVED = "application_received", "When someone applies for a role"
-    FINANCE_DIGEST = "finance_digest", (
-        "Once a day, expense claims and payments waiting for finance"
+    FINANCE_DIGEST = (
+        "finance_digest",
+        ("Once a day, expense claims and payments waiting for finance"),
     )
     LETTER_REQUESTED = "letter_requested", "When a contributor asks for a letter"
     HEADROOM_WARNING = "headroom_warning", "When someone you pay is close to a limit"

@@ -23,7 +23,7 @@ class Notification(models.Model):
     sender_name = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Who the e-mail is from, shown as \"<name> via Coproduce\": the organisation.",
+        help_text='Who the e-mail is from, shown as "<name> via Coproduce": the organisation.',
     )
     reply_to = models.EmailField(
         blank=True, help_text="Where replies go: the organisation's contact address, if it has one."

@@ -4,25 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
+        ("notifications", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='attachments',
-            field=models.JSONField(blank=True, default=list, help_text='Files sent with the e-mail: a list of {filename, content, mimetype} (text).'),
+            model_name="notification",
+            name="attachments",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Files sent with the e-mail: a list of {filename, content, mimetype} (text).",
+            ),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='reply_to',
-            field=models.EmailField(blank=True, help_text="Where replies go: the organisation's contact address, if it has one.", max_length=254),
+            model_name="notification",
+            name="reply_to",
+            field=models.EmailField(
+                blank=True,
+                help_text="Where replies go: the organisation's contact address, if it has one.",
+                max_length=254,
+            ),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='sender_name',
-            field=models.CharField(blank=True, help_text='Who the e-mail is from, shown as "<name> via Coproduce": the organisation.', max_length=200),
+            model_name="notification",
+            name="sender_name",
+            field=models.CharField(
+                blank=True,
+                help_text='Who the e-mail is from, shown as "<name> via Coproduce": the organisation.',
+                max_length=200,
+            ),
         ),
     ]
