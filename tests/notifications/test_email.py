@@ -40,7 +40,7 @@ def test_an_email_has_a_text_part_and_an_html_part_with_the_link(
     [(html, mimetype)] = message.alternatives
     assert mimetype == "text/html"
     assert '<a href="https://coproduce.example.org/me/earnings"' in html
-    assert "<p style=\"margin:0 0 20px;\">It can take a few days to reach you.</p>" in html
+    assert '<p style="margin:0 0 20px;">It can take a few days to reach you.</p>' in html
     assert "Sent by Coproduce for Northfield NHS Trust" in html
     assert message.reply_to == []
 
@@ -83,7 +83,9 @@ def test_the_sender_is_the_organisation_via_coproduce_at_the_configured_address(
                     sender_name="St. Mary's, Northfield\r\nBcc: x@example.org",
                     reply_to="contact@stmarys.example.org",
                 ),
-                Notice(user_id=user.pk, kind="threshold_alert", dedupe_key="b", title="T", body="b"),
+                Notice(
+                    user_id=user.pk, kind="threshold_alert", dedupe_key="b", title="T", body="b"
+                ),
             ]
         )
 

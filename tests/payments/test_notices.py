@@ -130,9 +130,7 @@ def test_a_claim_is_told_about_once_after_its_last_item_is_decided(
     first, second = claim.items.order_by("id")
 
     with django_capture_on_commit_callbacks(execute=True):
-        expense_items_decide(
-            by=northfield.finance, claim=claim, approve=True, item_ids=[first.pk]
-        )
+        expense_items_decide(by=northfield.finance, claim=claim, approve=True, item_ids=[first.pk])
     assert not Notification.objects.filter(user=contributor).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
