@@ -10,15 +10,11 @@ from datetime import date, timedelta
 
 from notifications.kinds import NotificationKind
 from notifications.services import Notice, notify, notify_many
-from organisations.models import Membership, Organisation
+from organisations.models import Membership
 from organisations.permissions import COORDINATOR_ROLES
 from periods import uk_today
 
 from .models import Application, Engagement, EngagementStatus, Session
-
-
-def _from(organisation: Organisation) -> dict[str, str]:
-    return {"sender_name": organisation.name, "reply_to": organisation.contact_email}
 
 
 def application_received_notify(*, application: Application) -> int:
@@ -41,7 +37,8 @@ def application_received_notify(*, application: Application) -> int:
                     "Read their application and accept or decline it."
                 ),
                 link=f"/organisations/{organisation.pk}/applications/{application.pk}",
-                **_from(organisation),
+                sender_name=organisation.name,
+                reply_to=organisation.contact_email,
             )
             for user_id in staff
         ]
@@ -61,7 +58,8 @@ def application_accepted_notify(*, application: Application) -> None:
             "You can see the role's sessions in your roles."
         ),
         link="/me/roles",
-        **_from(organisation),
+        sender_name=organisation.name,
+        reply_to=organisation.contact_email,
     )
 
 
@@ -82,7 +80,8 @@ def application_declined_notify(*, application: Application, message: str = "") 
         title=f"About your application for {opportunity.title}",
         body="\n\n".join(parts),
         link="/me/roles",
-        **_from(organisation),
+        sender_name=organisation.name,
+        reply_to=organisation.contact_email,
     )
 
 
@@ -130,7 +129,8 @@ def session_reminders_send(*, on: date | None = None) -> int:
                     title=f"Reminder: {opportunity.title} tomorrow",
                     body=body,
                     link="/me/roles",
-                    **_from(opportunity.organisation),
+                    sender_name=opportunity.organisation.name,
+                    reply_to=opportunity.organisation.contact_email,
                 )
             )
     return notify_many(notices)

@@ -26,10 +26,6 @@ from .enums import ItemStatus, PaymentKind, PaymentStatus
 from .models import ExpenseClaim, ExpenseItem, Payment
 
 
-def _from(organisation: Organisation) -> dict[str, str]:
-    return {"sender_name": organisation.name, "reply_to": organisation.contact_email}
-
-
 def _organisations(ids: Iterable[int]) -> dict[int, Organisation]:
     return Organisation.objects.in_bulk(set(ids))
 
@@ -52,7 +48,8 @@ def fees_approved_notify(*, payments: Iterable[Payment]) -> int:
                     f"It is due to be paid on {fee.due_on:%d %B %Y}."
                 ),
                 link="/me/earnings",
-                **_from(organisations[fee.organisation_id]),
+                sender_name=organisations[fee.organisation_id].name,
+                reply_to=organisations[fee.organisation_id].contact_email,
             )
             for fee in fees
         ]
@@ -80,7 +77,8 @@ def payments_paid_notify(*, payments: Iterable[Payment]) -> int:
                     "It can take a few days to reach you."
                 ),
                 link="/me/earnings",
-                **_from(organisation),
+                sender_name=organisation.name,
+                reply_to=organisation.contact_email,
             )
         )
     return notify_many(notices)
@@ -125,7 +123,8 @@ def expense_claim_decided_notify(*, claim: ExpenseClaim) -> int:
                 title=title,
                 body=body,
                 link="/me/expenses",
-                **_from(organisation),
+                sender_name=organisation.name,
+                reply_to=organisation.contact_email,
             )
         ]
     )
@@ -208,7 +207,8 @@ def finance_digests_send(*, on: date | None = None) -> int:
                     body=f"Waiting for finance at {organisation.name} today:\n\n"
                     + "\n".join(lines),
                     link=link,
-                    **_from(organisation),
+                    sender_name=organisation.name,
+                    reply_to=organisation.contact_email,
                 )
             )
     return notify_many(notices)

@@ -25,7 +25,8 @@ def test_a_finance_officer_reads_the_digest_and_turns_its_email_off(page: Page) 
 
     page.get_by_role("link", name="Notifications (1 not read)").click()
     expect(page).to_have_title(title("Your notifications"))
-    expect(page.get_by_role("link", name=f"Waiting for finance at {northfield.name}")).to_be_visible()
+    digest_link = page.get_by_role("link", name=f"Waiting for finance at {northfield.name}")
+    expect(digest_link).to_be_visible()
     check_page(page, "staff-notifications")
 
     page.get_by_role("link", name="Change which e-mails you get").click()

@@ -8,11 +8,19 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 
 from notifications.services import Notice, notify, notify_many
 from tests.factories import ContributorFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def html_of(message: object) -> str:
+    assert isinstance(message, EmailMultiAlternatives)
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    return str(html)
 
 
 def test_an_email_has_a_text_part_and_an_html_part_with_the_link(
@@ -37,8 +45,7 @@ def test_an_email_has_a_text_part_and_an_html_part_with_the_link(
     assert "Your fee was paid." in message.body
     assert "https://coproduce.example.org/me/earnings" in message.body
     assert "https://coproduce.example.org/me/notification-settings" in message.body
-    [(html, mimetype)] = message.alternatives
-    assert mimetype == "text/html"
+    html = html_of(message)
     assert '<a href="https://coproduce.example.org/me/earnings"' in html
     assert '<p style="margin:0 0 20px;">It can take a few days to reach you.</p>' in html
     assert "Sent by Coproduce for Northfield NHS Trust" in html
@@ -58,7 +65,7 @@ def test_the_html_part_escapes_what_it_is_given(django_capture_on_commit_callbac
             sender_name="Bad & <Co>",
         )
 
-    html = mail.outbox[0].alternatives[0][0]
+    html = html_of(mail.outbox[0])
     assert "<script>" not in html and "<img" not in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
     assert "Bad &amp; &lt;Co&gt;" in html
