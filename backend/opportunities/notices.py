@@ -112,14 +112,13 @@ def session_reminders_send(*, on: date | None = None) -> int:
     notices: list[Notice] = []
     for session in sessions:
         opportunity = session.opportunity
-        where = session.location or ("Online" if session.online_link else "")
-        body = f"{opportunity.title} meets tomorrow, {_when(session)}."
-        if where:
-            body += f"\n\nWhere: {where}."
-        body += (
-            f"\n\nIf you cannot come, please let {opportunity.organisation.name} know. "
-            "You will not lose your place."
-        )
+        parts = [f"{opportunity.title} meets tomorrow, {_when(session)}."]
+        if session.location:
+            parts.append(f"Where: {session.location}.")
+        if session.online_link:  # only people taking part get this, and may see the link
+            parts.append(f"Join online: {session.online_link}")
+        parts.append(f"If you cannot come, please let {opportunity.organisation.name} know.")
+        body = "\n\n".join(parts)
         for contributor_id in booked.get(session.opportunity_id, []):
             notices.append(
                 Notice(

@@ -178,6 +178,8 @@ def test_reminders_go_to_people_booked_on_sessions_tomorrow_in_london_once(
     assert note.user_id == booked.contributor_id
     assert note.link == "/me/roles"
     assert "Friday 12 June from 10:00 to 12:00" in note.body
+    assert "Where: Room 1." in note.body
+    assert "Join online: https://meet.example.org/room" in note.body
     assert len(_mail_to(booked.contributor)) == 1
     assert not Notification.objects.filter(user=withdrawn.contributor).exists()
     assert not Notification.objects.filter(user=booked_today.contributor).exists()
