@@ -144,10 +144,10 @@ def finance_digests_send(*, on: date | None = None) -> int:
     since = timezone.now() - timedelta(days=1)
     claims: dict[int, int] = defaultdict(int)
     new_claims: dict[int, int] = defaultdict(int)
-    for organisation_id, created_at in (
+    for _, organisation_id, created_at in (
         ExpenseClaim.objects.filter(items__status=ItemStatus.PENDING)
-        .distinct()
-        .values_list("organisation_id", "created_at")
+        .values_list("pk", "organisation_id", "created_at")
+        .distinct()  # one row per claim, however many of its items wait
     ):
         claims[organisation_id] += 1
         if created_at >= since:

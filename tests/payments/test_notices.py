@@ -158,7 +158,7 @@ def test_the_digest_tells_each_finance_member_once_a_day_what_waits(
     northfield: Org, southdown: Org, contributor: User, django_capture_on_commit_callbacks: Any
 ) -> None:
     owner = MembershipFactory.create(organisation=northfield.organisation, role=Role.OWNER)
-    _claim(northfield, contributor, "Drove to the panel")
+    _claim(northfield, contributor, "Drove to the panel", "Drove to the workshop")  # one claim
     for status in (PaymentStatus.PENDING, PaymentStatus.PENDING, PaymentStatus.APPROVED):
         PaymentFactory.create(
             engagement__application__opportunity__organisation=northfield.organisation,
