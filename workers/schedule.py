@@ -9,6 +9,8 @@ from celery.schedules import crontab
 from django.conf import settings
 
 from letters.schedule import letters_beat_schedule
+from opportunities.schedule import opportunities_beat_schedule
+from payments.schedule import payments_beat_schedule
 from thresholds.schedule import thresholds_beat_schedule
 
 # Tasks the broker could not take when their change committed are sent this often once it is
@@ -42,4 +44,6 @@ def beat_schedule() -> dict[str, dict[str, Any]]:
         },
         **thresholds_beat_schedule(),
         **letters_beat_schedule(),
+        **opportunities_beat_schedule(),
+        **payments_beat_schedule(),
     }

@@ -18,12 +18,12 @@ from django.utils import timezone
 from accounts.models import User
 from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, NotFound
 from coproduce.tasks import enqueue_on_commit
-from notifications.services import notify
 from organisations.models import Membership, Organisation
 from organisations.permissions import ADMIN_ROLES, require_role, require_verified
 
 from . import rendering, snapshot
 from .models import Letter, LetterKind, LetterStatus
+from .notices import letter_issued_notify, letter_requested_notify
 from .schedule import STUCK_AFTER_SECONDS
 
 logger = logging.getLogger(__name__)
@@ -179,6 +179,7 @@ def letter_request(
         requested_by=requested_by,
     )
     _enqueue_render(letter.pk)
+    letter_requested_notify(letter=letter)
     return letter
 
 
@@ -247,21 +248,8 @@ def letter_render(*, letter_id: int) -> Letter:
         )
         letter.last_error = ""
         letter.save()
-        transaction.on_commit(lambda: _notify_issued(letter))
+        letter_issued_notify(letter=letter)
     return letter
-
-
-def _notify_issued(letter: Letter) -> None:
-
-    notify(
-        user=letter.contributor,
-        kind="letter_issued",
-        dedupe_key=f"letter-issued-{letter.pk}",
-        title="Your letter is ready",
-        body=f"Your {letter.get_kind_display().lower()} from {letter.organisation.name} "
-        f"is ready to download. Its reference is {letter.reference}.",
-        link=f"/letters/{letter.pk}/",
-    )
 
 
 @transaction.atomic

@@ -20,6 +20,19 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    sender_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Who the e-mail is from, shown as "<name> via Coproduce": the organisation.',
+    )
+    reply_to = models.EmailField(
+        blank=True, help_text="Where replies go: the organisation's contact address, if it has one."
+    )
+    attachments = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Files sent with the e-mail: a list of {filename, content, mimetype} (text).",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -1,32 +1,60 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
 from coproduce.tasks import enqueue_many_on_commit, enqueue_on_commit
 
+from .email import Attachment, notification_message
 from .models import Notification, NotificationPreference
 from .selectors import notification_get, preference_for
 
 
+def _attachment_rows(attachments: Sequence[Attachment]) -> list[dict[str, str]]:
+    return [
+        {"filename": filename, "content": content, "mimetype": mimetype}
+        for filename, content, mimetype in attachments
+    ]
+
+
 def notify(
-    *, user: User, kind: str, dedupe_key: str, title: str, body: str, link: str = ""
+    *,
+    user: User,
+    kind: str,
+    dedupe_key: str,
+    title: str,
+    body: str,
+    link: str = "",
+    sender_name: str = "",
+    reply_to: str = "",
+    attachments: Sequence[Attachment] = (),
 ) -> Notification:
     """Give ``user`` a notification, once: the same ``dedupe_key`` for the same user returns the
     one already made and sends nothing. The e-mail goes out after the caller's transaction
-    commits, and only if the person wants e-mails of this kind."""
+    commits, and only if the person wants e-mails of this kind.
+
+    ``sender_name`` (the organisation's name) is shown as who the e-mail is from, "<name> via
+    Coproduce"; ``reply_to`` is where replies go; ``attachments`` are (filename, content,
+    mimetype) text files sent with the e-mail (a calendar invitation)."""
     try:
         with transaction.atomic():
             notification, created = Notification.objects.get_or_create(
                 user=user,
                 dedupe_key=dedupe_key,
-                defaults={"kind": kind, "title": title, "body": body, "link": link},
+                defaults={
+                    "kind": kind,
+                    "title": title,
+                    "body": body,
+                    "link": link,
+                    "sender_name": sender_name,
+                    "reply_to": reply_to,
+                    "attachments": _attachment_rows(attachments),
+                },
             )
     except IntegrityError:  # made by a worker at the same moment
         return Notification.objects.get(user=user, dedupe_key=dedupe_key)
@@ -45,6 +73,9 @@ class Notice:
     title: str
     body: str
     link: str = ""
+    sender_name: str = ""
+    reply_to: str = ""
+    attachments: tuple[Attachment, ...] = field(default=())
 
 
 def notify_many(notices: list[Notice]) -> int:
@@ -76,6 +107,9 @@ def notify_many(notices: list[Notice]) -> int:
                 title=n.title,
                 body=n.body,
                 link=n.link,
+                sender_name=n.sender_name,
+                reply_to=n.reply_to,
+                attachments=_attachment_rows(n.attachments),
             )
             for n in fresh.values()
         ],
@@ -97,13 +131,6 @@ def notify_many(notices: list[Notice]) -> int:
     return len(fresh)
 
 
-def _absolute(link: str) -> str:
-    base = str(settings.PUBLIC_BASE_URL).rstrip("/")
-    if link.startswith("/") and base:
-        return f"{base}{link}"
-    return link
-
-
 def notification_email_send(*, notification_id: int) -> bool:
     """E-mail a notification unless it has been e-mailed already. The row is locked while the
     e-mail is handed over, so a retry or a second copy of the task never sends it twice.
@@ -120,19 +147,7 @@ def notification_email_send(*, notification_id: int) -> bool:
             return False
         if not preference_for(user=notification.user).wants_email(notification.kind):
             return False
-        body = notification.body
-        if notification.link:
-            body = f"{body}\n\n{_absolute(notification.link)}"
-        body = (
-            f"{body}\n\nYou can change which e-mails you get from Coproduce in your "
-            "notification settings."
-        )
-        send_mail(
-            subject=notification.title,
-            message=body,
-            from_email=None,
-            recipient_list=[notification.user.email],
-        )
+        notification_message(notification).send()
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     return True

@@ -98,10 +98,10 @@ def test_email_service_reports_whether_it_sent() -> None:
 def test_a_failed_send_leaves_it_unsent_so_a_retry_can_send(monkeypatch: Any) -> None:
     notification = NotificationFactory.create()
 
-    def broken(**_: Any) -> int:
+    def broken(*_: Any, **__: Any) -> int:
         raise smtplib.SMTPServerDisconnected("gone")
 
-    monkeypatch.setattr("notifications.services.send_mail", broken)
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken)
     with pytest.raises(smtplib.SMTPServerDisconnected):
         notification_email_send(notification_id=notification.pk)
     notification.refresh_from_db()

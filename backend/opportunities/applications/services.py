@@ -20,6 +20,11 @@ from ..models import (
     Opportunity,
     OpportunityStatus,
 )
+from ..notices import (
+    application_accepted_notify,
+    application_declined_notify,
+    application_received_notify,
+)
 from ..roles.services import check_text, lock_opportunity, require_own
 from ..signals import contributors_bookings_changed
 
@@ -47,7 +52,7 @@ def application_submit(
         raise Conflict("You have already applied for this role.", code=ErrorCode.ALREADY_APPLIED)
     try:
         with transaction.atomic():
-            return Application.objects.create(
+            application = Application.objects.create(
                 opportunity=locked,
                 contributor=contributor,
                 statement=statement,
@@ -57,6 +62,8 @@ def application_submit(
         raise Conflict(
             "You have already applied for this role.", code=ErrorCode.ALREADY_APPLIED
         ) from exc
+    application_received_notify(application=application)
+    return application
 
 
 def _lock_application(application: Application) -> Application:
@@ -100,6 +107,7 @@ def application_accept(*, by: Membership, application: Application) -> Engagemen
     except IntegrityError as exc:
         raise Conflict("This person is already taking part in this role.") from exc
     contributors_bookings_changed([locked.contributor_id])  # the role's sessions are now booked
+    application_accepted_notify(application=locked)
     return engagement
 
 
@@ -116,6 +124,7 @@ def application_decline(*, by: Membership, application: Application) -> Applicat
     locked.decided_by = by.user
     locked.decided_at = timezone.now()
     locked.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    application_declined_notify(application=locked)
     return locked
 
 

@@ -36,6 +36,7 @@ from ..models import (
     PaymentStatus,
     Receipt,
 )
+from ..notices import expense_claim_decided_notify
 from .receipts import receipt_check, sha256
 
 EXPENSE_REASON = "A receipted expense, paid at cost. Expenses never count as earnings."
@@ -227,4 +228,5 @@ def expense_items_decide(
         item.save()
     if approve:
         contributor_money_changed(claim.contributor_id)
+    expense_claim_decided_notify(claim=claim)
     return claim

@@ -33,6 +33,7 @@ from ..landing import (
 )
 from ..ledger import calendar_for
 from ..models import Payment, PaymentChoice, PaymentKind, PaymentStatus
+from ..notices import fees_approved_notify, payments_paid_notify
 from ..preferences.selectors import choice_spec_for
 
 RECORD_ROLES = COORDINATOR_ROLES | FINANCE_ROLES
@@ -226,6 +227,7 @@ def payment_approve(*, by: Membership, payment: Payment) -> Payment:
     payment.approved_by = by.user
     payment.approved_at = timezone.now()
     raise_if_held(land(payment, by=by.user, redecide=False))
+    fees_approved_notify(payments=[payment])
     return payment
 
 
@@ -259,6 +261,7 @@ def payment_mark_paid(*, by: Membership, payment: Payment, paid_on: date) -> Pay
         raise Conflict("Approve this payment before marking it as paid.")
     check_paid_on(payment, paid_on)
     raise_if_held(mark_paid(payment, by=by.user, paid_on=paid_on))
+    payments_paid_notify(payments=[payment])
     return payment
 
 

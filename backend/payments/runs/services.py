@@ -29,6 +29,7 @@ from ..landing import (
     raise_if_held,
 )
 from ..models import Payment, PaymentRun, PaymentStatus, RunStatus
+from ..notices import payments_paid_notify
 from ..reasons import organisation_reason
 
 
@@ -93,8 +94,10 @@ def _run_plan(run: PaymentRun, *, by: User, pay_on: date) -> None:
     payments = list(run.payments.order_by("contributor_id", "id"))
     lock_contributors({p.contributor_id for p in payments})
     holds: list[Hold | None] = []
+    marked: list[Payment] = []
     for payment in payments:
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        marked.append(payment)
         payment.planned_on = pay_on
         payment.counts_on = pay_on
         holds.append(land(payment, by=by, redecide=False))
@@ -182,8 +185,10 @@ def payment_run_mark_paid(*, by: Membership, run: PaymentRun, paid_on: date) -> 
     payments = list(run.payments.select_related("contributor").order_by("contributor_id", "id"))
     lock_contributors({p.contributor_id for p in payments})
     holds: list[Hold | None] = []
+    marked: list[Payment] = []
     for payment in payments:
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        marked.append(payment)
         if payment.status != PaymentStatus.APPROVED:
             raise Conflict(
                 f"Payment {payment.pk} in this run is {payment.get_status_display().lower()}."
@@ -196,4 +201,5 @@ def payment_run_mark_paid(*, by: Membership, run: PaymentRun, paid_on: date) -> 
     run.marked_paid_by = by.user
     audited(run, by.user)
     run.save()
+    payments_paid_notify(payments=marked)
     return run

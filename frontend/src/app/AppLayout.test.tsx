@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { PageLayout } from "@/components/PageLayout";
 
-import { portalNavigation } from "./AppLayout";
+import { portalNavigation, staffNavigation } from "./AppLayout";
 
 function renderLayout(unread: number | undefined) {
   const router = createMemoryRouter(
@@ -50,5 +50,21 @@ describe("the portal menu", () => {
     await userEvent.click(toggle);
     expect(toggle).toHaveAttribute("aria-expanded", "true");
     expect(screen.getByRole("link", { name: "Letters" })).toBeVisible();
+  });
+});
+
+describe("an organisation member's menu", () => {
+  it("links their notifications, with how many are not read", () => {
+    screenIsNarrow(false);
+    const me = { account_type: "organisation", memberships: [{ organisation_id: 7 }] } as Parameters<typeof staffNavigation>[0];
+    const router = createMemoryRouter(
+      [{ path: "*", element: <PageLayout navigation={staffNavigation(me, 2)}>page</PageLayout> }],
+      { initialEntries: ["/organisations/7/"] },
+    );
+    render(<RouterProvider router={router} />);
+    const menu = screen.getByRole("navigation", { name: "Menu" });
+    expect(within(menu).getAllByRole("link")).toHaveLength(4);
+    for (const name of ["Overview", "Change password", "Sign out"]) expect(within(menu).getByRole("link", { name })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Notifications (2 not read)" })).toHaveAttribute("href", "/me/notifications");
   });
 });

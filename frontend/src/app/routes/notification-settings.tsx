@@ -1,5 +1,8 @@
 import { NotificationSettingsPage } from "@/features/notifications/components/NotificationSettingsPage";
 
+import { useSignedIn } from "../RequireSignIn";
+
 export function Component() {
-  return <NotificationSettingsPage />;
+  const me = useSignedIn();
+  return <NotificationSettingsPage audience={me.account_type === "contributor" ? "contributor" : "organisation"} />;
 }

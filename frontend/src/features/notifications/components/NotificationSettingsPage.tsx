@@ -6,21 +6,25 @@ import { ErrorSummary } from "@/components/ErrorSummary";
 import { NotificationBanner } from "@/components/NotificationBanner";
 import { PageHeading } from "@/components/PageHeading";
 
-import { EMAIL_KINDS, preferencesQuery, useSavePreferences, type Preferences } from "../api/notifications";
+import { emailKindsFor, preferencesQuery, useSavePreferences, type Audience, type Preferences } from "../api/notifications";
 import { useApiForm } from "@/hooks/useApiForm";
 
 const FIELDS = ["email_enabled", "email_muted_kinds"] as const;
 
-function SettingsForm({ preferences }: { preferences: Preferences }) {
+function SettingsForm({ preferences, audience }: { preferences: Preferences; audience: Audience }) {
   const save = useSavePreferences();
   const muted = new Set(preferences.email_muted_kinds ?? []);
+  const kinds = emailKindsFor(audience);
   const submit = useCallback(
     (values: Record<string, string>) =>
       save.mutateAsync({
         email_enabled: values.email_enabled === "yes",
-        email_muted_kinds: EMAIL_KINDS.filter(({ kind }) => values[`kind-${kind}`] !== "on").map(({ kind }) => kind),
+        email_muted_kinds: [
+          ...[...muted].filter((kind) => !kinds.some((shown) => shown.kind === kind)),
+          ...kinds.filter(({ kind }) => values[`kind-${kind}`] !== "on").map(({ kind }) => kind),
+        ],
       }),
-    [save],
+    [save, kinds, muted],
   );
   const form = useApiForm({ submit, fields: FIELDS });
   const errors = [
@@ -57,7 +61,7 @@ function SettingsForm({ preferences }: { preferences: Preferences }) {
           <fieldset className="govuk-fieldset" id="email_muted_kinds">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Which e-mails do you want?</legend>
             <div className="govuk-checkboxes">
-              {EMAIL_KINDS.map(({ kind, label, hint }) => (
+              {kinds.map(({ kind, label, hint }) => (
                 <div className="govuk-checkboxes__item" key={kind}>
                   <input
                     className="govuk-checkboxes__input"
@@ -88,7 +92,8 @@ function SettingsForm({ preferences }: { preferences: Preferences }) {
   );
 }
 
-export function NotificationSettingsPage() {
+/** Which e-mails a person gets: contributors choose among theirs, staff among theirs. */
+export function NotificationSettingsPage({ audience }: { audience: Audience }) {
   const preferences = useQuery(preferencesQuery());
   if (!preferences.data)
     return (
@@ -99,5 +104,5 @@ export function NotificationSettingsPage() {
         </p>
       </>
     );
-  return <SettingsForm preferences={preferences.data} />;
+  return <SettingsForm preferences={preferences.data} audience={audience} />;
 }
