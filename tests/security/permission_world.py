@@ -150,6 +150,7 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
             "opportunity_id": engagement.application.opportunity_id,
             "payment_id": pending["id"],
             "run_id": run["id"],
+            "export_format": "bank",
             "approved_id": approved["id"],
             "claim_id": claim["id"],
             "item_id": claim["items"][0]["id"],
