@@ -39,6 +39,7 @@ export const routes: RouteObject[] = [
           { path: "me/alerts", lazy: () => import("./routes/dashboard") },
           { path: "me/earnings", lazy: () => import("./routes/earnings") },
           { path: "me/payment-choice", lazy: () => import("./routes/payment-choice") },
+          { path: "me/bank-details", lazy: () => import("./routes/bank-details") },
           { path: "me/benefits", lazy: () => import("./routes/benefits") },
           { path: "me/roles", lazy: () => import("./routes/roles") },
           { path: "me/expenses", lazy: () => import("./routes/expenses") },
