@@ -351,7 +351,7 @@ def test_the_list_names_every_download_with_its_file_and_address(
     answer = northfield.client("finance").get(base)
 
     assert answer.status_code == 200
-    listed = {row["format"]: row for row in answer.json()}
+    listed = {row["format"]: row for row in answer.json()["results"]}
     assert list(listed) == ["xero", "accounts-payable", "xlsx", "bank", "bank-others", "csv"]
     assert listed["xero"]["url"] == f"{base}xero/"
     assert listed["xlsx"]["filename"] == f"{run.reference}-accounts-payable.xlsx"

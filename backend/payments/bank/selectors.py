@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from accounts.models import User
+from contributors.permissions import require_contributor
 from organisations.models import Membership
 from organisations.permissions import FINANCE_ROLES, require_role
 
@@ -27,6 +28,7 @@ def _log(contributor_ids: list[int], *, by: User, action: str, **where: object) 
 @transaction.atomic
 def bank_details_own(*, contributor: User) -> Account | None:
     """The contributor's own details in full, or None if they have not entered any."""
+    require_contributor(contributor, action="have bank details")
     details = BankDetails.objects.filter(contributor=contributor).first()
     if details is None:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from accounts.models import User
+from contributors.permissions import require_contributor
 
 from .crypto import Account, account_encrypt
 from .models import BankDetails, BankDetailsAccess
@@ -12,6 +13,7 @@ from .models import BankDetails, BankDetailsAccess
 
 @transaction.atomic
 def bank_details_set(*, contributor: User, account: Account) -> Account:
+    require_contributor(contributor, action="enter bank details")
     BankDetails.objects.update_or_create(
         contributor=contributor, defaults={"secret": account_encrypt(account)}
     )
@@ -23,6 +25,7 @@ def bank_details_set(*, contributor: User, account: Account) -> Account:
 
 @transaction.atomic
 def bank_details_remove(*, contributor: User) -> None:
+    require_contributor(contributor, action="remove bank details")
     deleted, _ = BankDetails.objects.filter(contributor=contributor).delete()
     if deleted:
         BankDetailsAccess.objects.create(

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from accounts.requests import request_user
 from coproduce.api.errors import NotFound
+from coproduce.api.pagination import paginated_response
 from coproduce.api.serializers import StrictSerializer
 from organisations.selectors import membership_get
 
@@ -63,7 +64,7 @@ class PaymentRunExportListApi(APIView):
             }
             for kind in EXPORT_KINDS
         ]
-        return Response(RunExportSerializer(rows, many=True).data)
+        return paginated_response(self, request, rows, RunExportSerializer)
 
 
 class PaymentRunExportFormatApi(APIView):
@@ -117,7 +118,7 @@ class PaymentRunPayeesApi(APIView):
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         run = payment_run_get(membership=membership, run_id=run_id)
         payees = run_payees_masked(membership=membership, run=run)
-        return Response(RunPayeeSerializer(payees, many=True).data)
+        return paginated_response(self, request, payees, RunPayeeSerializer)
 
 
 _CODE = {"max_length": 20, "required": False, "allow_blank": True}
@@ -136,6 +137,7 @@ class ExportSettingsSerializer(StrictSerializer):
         max_length=40,
         required=False,
         help_text="The tax rate's name in your finance system, such as 'No VAT' in Xero.",
+        error_messages={"blank": "Enter the tax rate's name, such as No VAT."},
     )
     bank_reference = serializers.RegexField(
         r"^[A-Za-z0-9.&/\- ]*$",

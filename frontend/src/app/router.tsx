@@ -59,7 +59,10 @@ export const routes: RouteObject[] = [
             // The organisation workspace: each area's pages are children of its layout.
             path: "organisations/:organisationId",
             lazy: () => import("./routes/organisation"),
-            children: [{ index: true, lazy: () => import("./routes/organisation-overview") }],
+            children: [
+              { index: true, lazy: () => import("./routes/organisation-overview") },
+              { path: "settings/exports", lazy: () => import("./routes/organisation-export-settings") },
+            ],
           },
         ],
       },
