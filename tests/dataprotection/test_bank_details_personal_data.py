@@ -18,12 +18,15 @@ pytestmark = pytest.mark.django_db
 ACCOUNT = Account(sort_code="309457", account_number="00733445", account_name="Sam Taylor")
 
 
+def _zip(response) -> zipfile.ZipFile:
+    assert response.status_code == 200
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
 def test_the_download_has_the_persons_own_bank_details_and_who_read_them(world: World) -> None:
     bank_details_set(contributor=world.contributor, account=ACCOUNT)
 
-    response = as_user(world.contributor).get("/api/v1/me/export/")
-
-    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    archive = _zip(as_user(world.contributor).get("/api/v1/me/export/"))
     data = json.loads(archive.read("coproduce-data.json"))
     assert data["bank_details"] == {
         "sort_code": "309457",

@@ -27,7 +27,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 # Contributors' bank details are encrypted with keys from the environment, never the dev key.
-BANK_DETAILS_KEYS: list[str] = env.list("BANK_DETAILS_KEYS", default=[])
+BANK_DETAILS_KEYS = env.list("BANK_DETAILS_KEYS", default=[])
 if not BANK_DETAILS_KEYS:
     raise ImproperlyConfigured(
         "Set BANK_DETAILS_KEYS to one or more Fernet keys (comma-separated, newest first) "

@@ -33,7 +33,7 @@ from .services import (
 
 class RunExportSerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=ExportFormat.choices)
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     filename = serializers.CharField()
     content_type = serializers.CharField()
     url = serializers.CharField(help_text="Where to download it (a path on this site).")
@@ -121,17 +121,20 @@ class PaymentRunPayeesApi(APIView):
         return paginated_response(self, request, payees, RunPayeeSerializer)
 
 
-_CODE = {"max_length": 20, "required": False, "allow_blank": True}
+def _code(help_text: str = "") -> serializers.CharField:
+    return serializers.CharField(
+        max_length=20, required=False, allow_blank=True, help_text=help_text or None
+    )
 
 
 class ExportSettingsSerializer(StrictSerializer):
-    fee_nominal_code = serializers.CharField(**_CODE, help_text="Nominal code for fees")
-    travel_nominal_code = serializers.CharField(**_CODE)
-    mileage_nominal_code = serializers.CharField(**_CODE)
-    care_nominal_code = serializers.CharField(**_CODE)
-    meals_nominal_code = serializers.CharField(**_CODE)
-    internet_phone_nominal_code = serializers.CharField(**_CODE)
-    other_nominal_code = serializers.CharField(**_CODE)
+    fee_nominal_code = _code("Nominal code for fees")
+    travel_nominal_code = _code()
+    mileage_nominal_code = _code()
+    care_nominal_code = _code()
+    meals_nominal_code = _code()
+    internet_phone_nominal_code = _code()
+    other_nominal_code = _code()
     cost_centre = serializers.CharField(max_length=40, required=False, allow_blank=True)
     tax_code = serializers.CharField(
         max_length=40,
