@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { RunDownloads } from "./RunDownloads";
@@ -24,7 +25,9 @@ describe("a run's downloads", () => {
     );
     render(
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <RunDownloads organisationId={1} runId={5} />
+        <MemoryRouter>
+          <RunDownloads organisationId={1} runId={5} />
+        </MemoryRouter>
       </QueryClientProvider>,
     );
 
@@ -33,6 +36,7 @@ describe("a run's downloads", () => {
     expect(xero).toHaveAttribute("download", "RUN-1-xero-bills.csv");
     expect(screen.getByRole("link", { name: "Bank bulk payment file (BACS CSV)" })).toHaveAttribute("href", `${BASE}bank/`);
     expect(screen.getByText(/It holds their full bank details/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Change the codes these files use" })).toHaveAttribute("href", "/organisations/1/settings/exports");
     expect(calls).toEqual([BASE]);
   });
 });

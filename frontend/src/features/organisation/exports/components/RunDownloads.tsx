@@ -1,5 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 
+import { Link } from "react-router";
+
+import { workspacePath } from "../../workspace/sections";
 import { runExportsQuery } from "../api/exports";
 
 type Props = { organisationId: number; runId: number };
@@ -36,6 +39,11 @@ export function RunDownloads({ organisationId, runId }: Props) {
           ))}
         </ul>
       )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={workspacePath(organisationId, "settings", "exports")}>
+          Change the codes these files use
+        </Link>
+      </p>
     </section>
   );
 }
