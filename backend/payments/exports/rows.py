@@ -90,7 +90,10 @@ def run_lines(run: PaymentRun) -> list[RunLine]:
                 contributor_name=name,
                 donation=donation,
                 method=payment.method,
-                invoice_reference=f"{run.reference}-{reference}" + ("-D" if donation else ""),
+                # A gift to charity is the charity's own bill: one per payment, as one person
+                # may give to two charities in a run.
+                invoice_reference=f"{run.reference}-{reference}"
+                + (f"-D{payment.pk}" if donation else ""),
                 invoice_date=invoice_date,
                 due_date=due_date,
                 description=description,
