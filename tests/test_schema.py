@@ -95,6 +95,8 @@ LIST_OPERATIONS = {
     "organisations_payment_runs_preview_list",
     "organisations_invitations_list",
     "me_invitations_list",
+    "organisations_payment_runs_exports_list",
+    "organisations_payment_runs_payees_list",
 }
 
 

@@ -18,6 +18,7 @@ from letters.models import Letter
 from notifications.models import Notification, NotificationPreference
 from opportunities.models import Application, Attendance, Engagement
 from organisations.models import Membership
+from payments.bank.selectors import bank_details_accesses, bank_details_for_personal_data
 from payments.history import payment_history_all
 from payments.models import (
     EngagementPaymentChoice,
@@ -88,6 +89,17 @@ def _file(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def _bank_details(user: User) -> dict[str, str] | None:
+    account = bank_details_for_personal_data(contributor=user)
+    if account is None:
+        return None
+    return {
+        "sort_code": account.sort_code,
+        "account_number": account.account_number,
+        "account_name": account.account_name,
+    }
+
+
 def personal_data(*, user: User) -> PersonalData:
     """The export document and the files that go with it."""
     files: list[ExportFile] = []
@@ -152,6 +164,16 @@ def personal_data(*, user: User) -> PersonalData:
         "benefit_circumstances_history": _history(BenefitCircumstances, user_id=user.pk),
         "payment_preference": _one(PaymentPreference, contributor=user),
         "payment_preference_history": _history(PaymentPreference, contributor_id=user.pk),
+        # Their own bank details in full: they are the person's to see (each reading logged).
+        "bank_details": _bank_details(user),
+        "bank_details_readings": [
+            {
+                "action": access.get_action_display(),
+                "at": access.at,
+                "organisation_name": access.organisation.name if access.organisation else None,
+            }
+            for access in bank_details_accesses(contributor=user)
+        ],
         "payment_choices_for_roles": [
             _row(choice)
             for choice in EngagementPaymentChoice.objects.filter(engagement_id__in=engagement_ids)

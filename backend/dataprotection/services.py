@@ -29,6 +29,7 @@ from notifications.models import Notification, NotificationPreference
 from opportunities.models import Application, Engagement
 from organisations.models import Membership, Role
 from payments.models import (
+    BankDetails,
     EngagementPaymentChoice,
     ExpenseClaim,
     ExpenseItem,
@@ -199,6 +200,8 @@ def account_erase(*, user: User, password: str) -> ErasureResult:
     _delete_receipts(claims)
     claims.update(note="")
 
+    # Bank details go; the log of who read them (no digits in it) stays for accountability.
+    BankDetails.objects.filter(contributor=user).delete()
     ThresholdAlert.objects.filter(contributor=user).delete()
     Notification.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()

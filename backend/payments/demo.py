@@ -14,9 +14,19 @@ from opportunities.models import Attendance, Engagement
 from organisations.models import Membership, Organisation
 from periods import PeriodKind, period_containing, uk_today
 
+from .bank.crypto import Account
+from .bank.services import bank_details_set
 from .expenses.services import ItemInput, expense_claim_submit, expense_items_decide
 from .fees.services import payment_approve, payment_record
-from .models import ExpenseClaim, Payment, PaymentPreference, PaymentRun, PaymentStatus
+from .models import (
+    BankDetails,
+    ExpenseClaim,
+    ExportSettings,
+    Payment,
+    PaymentPreference,
+    PaymentRun,
+    PaymentStatus,
+)
 from .preferences.services import preference_set
 from .runs.services import payment_run_create, payment_run_export, payment_run_mark_paid
 
@@ -133,6 +143,35 @@ def _expense_claim(people: dict[str, User], today: date) -> None:
 
 
 @transaction.atomic
+def _export_setup(people: dict[str, User]) -> None:
+    """Codes for the demo organisations' exports, and Jo's (fictional) bank details, so a run's
+    Xero and bank files have something in them. Alex enters theirs in the portal."""
+    for slug, prefix in (("northfield", "NORTHFIELD"), ("southdown", "SOUTHDOWN")):
+        organisation = Organisation.objects.filter(slug=slug).first()
+        if organisation is not None:
+            ExportSettings.objects.get_or_create(
+                organisation=organisation,
+                defaults={
+                    "fee_nominal_code": "5010",
+                    "travel_nominal_code": "5020",
+                    "mileage_nominal_code": "5020",
+                    "care_nominal_code": "5030",
+                    "meals_nominal_code": "5040",
+                    "internet_phone_nominal_code": "5050",
+                    "other_nominal_code": "5090",
+                    "cost_centre": "INVOLVEMENT",
+                    "bank_reference": prefix[:10],
+                },
+            )
+    if not BankDetails.objects.filter(contributor=people[CARER]).exists():
+        bank_details_set(
+            contributor=people[CARER],
+            account=Account(
+                sort_code="309457", account_number="00733445", account_name="Jo Williams"
+            ),
+        )
+
+
 def seed(*, today: date | None = None) -> None:
     today = today or uk_today()
     people = {u.email: u for u in User.objects.filter(email__in=[ESA, UC, CARER])}
@@ -216,3 +255,4 @@ def seed(*, today: date | None = None) -> None:
         )
     _attendance_fees()
     _expense_claim(people, today)
+    _export_setup(people)

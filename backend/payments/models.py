@@ -422,3 +422,8 @@ class PaymentRun(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+# Defined beside their code, registered here so that Django finds them.
+from .bank.models import BankDetails, BankDetailsAccess  # noqa: E402, F401
+from .exports.models import ExportFormat, ExportSettings, PaymentRunExport  # noqa: E402, F401

@@ -1,7 +1,9 @@
 from django.urls import path
 
 from . import history
+from .bank import apis as bank
 from .expenses import apis as expenses
+from .exports import apis as exports
 from .fees import apis as fees
 from .finance import apis as finance
 from .preferences import apis as preferences
@@ -13,6 +15,7 @@ urlpatterns = [
         preferences.PaymentPreferenceApi.as_view(),
         name="payment-preference",
     ),
+    path("me/bank-details/", bank.BankDetailsApi.as_view(), name="bank-details"),
     path("payments/", fees.PaymentListApi.as_view(), name="payment-list"),
     path("payments/<id:payment_id>/", fees.PaymentDetailApi.as_view(), name="payment-detail"),
     path(
@@ -73,6 +76,26 @@ urlpatterns = [
         "organisations/<id:organisation_id>/payment-runs/<id:run_id>/export.csv",
         runs.PaymentRunExportApi.as_view(),
         name="payment-run-export",
+    ),
+    path(
+        "organisations/<id:organisation_id>/payment-runs/<id:run_id>/exports/",
+        exports.PaymentRunExportListApi.as_view(),
+        name="payment-run-exports",
+    ),
+    path(
+        "organisations/<id:organisation_id>/payment-runs/<id:run_id>/exports/<slug:export_format>/",
+        exports.PaymentRunExportFormatApi.as_view(),
+        name="payment-run-export-format",
+    ),
+    path(
+        "organisations/<id:organisation_id>/payment-runs/<id:run_id>/payees/",
+        exports.PaymentRunPayeesApi.as_view(),
+        name="payment-run-payees",
+    ),
+    path(
+        "organisations/<id:organisation_id>/export-settings/",
+        exports.ExportSettingsApi.as_view(),
+        name="export-settings",
     ),
     path(
         "organisations/<id:organisation_id>/payment-runs/preview/",

@@ -24,6 +24,7 @@ PORTAL = [
     "/me/",
     "/me/earnings",
     "/me/payment-choice",
+    "/me/bank-details",
     "/me/benefits",
     "/me/roles",
     "/me/expenses",

@@ -150,6 +150,7 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
             "opportunity_id": engagement.application.opportunity_id,
             "payment_id": pending["id"],
             "run_id": run["id"],
+            "export_format": "bank",
             "approved_id": approved["id"],
             "claim_id": claim["id"],
             "item_id": claim["items"][0]["id"],
@@ -275,6 +276,8 @@ def body_for(operation_id: str, side: Side, world: World) -> Any:
             return {"password": TEST_PASSWORD, "confirm": True}
         case "me_notification_preferences_update":
             return {"email_enabled": True, "email_muted_kinds": []}
+        case "me_bank_details_update":
+            return {"sort_code": "309457", "account_number": "00733445", "account_name": "A Person"}
         case "me_payment_preference_update":
             return {"choice": "full"}
         case "me_profile_update" | "me_profile_partial_update":
@@ -302,6 +305,8 @@ def body_for(operation_id: str, side: Side, world: World) -> Any:
             return {"name": "New Group", "kind": "user_led_group"}
         case "organisations_partial_update":
             return {"description": "A local charity."}
+        case "organisations_export_settings_update":
+            return {"fee_nominal_code": "5010"}
         case "organisations_finance_settings_update":
             return {"mileage_rate": "0.45"}
         case "organisations_members_create":

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.test import Client
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,7 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         "PYTHONPATH": f"{ROOT / 'backend'}{os.pathsep}{ROOT}",
         "DJANGO_SETTINGS_MODULE": "coproduce.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "BANK_DETAILS_KEYS": Fernet.generate_key().decode(),
         **env,
     }
     return subprocess.run(
@@ -42,6 +44,24 @@ def test_check_deploy_is_clean_under_production_settings() -> None:
     # Schema-generation warnings are tests/test_schema.py's business, not deployment's.
     deployment_issues = {i for i in issues if not i.startswith("drf_spectacular.")}
     assert deployment_issues == set(), result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("keys", ["", "not-a-fernet-key"])
+def test_production_settings_refuse_to_start_without_a_bank_details_key(keys: str) -> None:
+    result = _manage("check", BANK_DETAILS_KEYS=keys)
+
+    assert result.returncode != 0
+    assert "BANK_DETAILS_KEYS" in result.stderr
+
+
+def test_production_settings_take_the_bank_details_keys_from_the_environment() -> None:
+    new, old = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    script = "from django.conf import settings as s; print(len(s.BANK_DETAILS_KEYS))"
+
+    result = _manage("shell", "-c", script, BANK_DETAILS_KEYS=f"{new},{old}")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "2"
 
 
 def test_production_settings_redirect_to_https_and_send_hsts() -> None:

@@ -41,6 +41,25 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _dev_bank_details_key() -> str:
+    """For ``make run`` and tests only: a Fernet key generated once and kept under var/.
+    Production settings refuse to start without BANK_DETAILS_KEYS (see production.py)."""
+    from cryptography.fernet import Fernet
+
+    path = VAR_DIR / "bank_details_key"
+    if not path.exists():
+        path.write_text(Fernet.generate_key().decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+# Fernet keys for contributors' bank details, newest first: the first encrypts, every one
+# decrypts (so a key can be rotated: add the new one in front, re-save, then drop the old).
+BANK_DETAILS_KEYS: list[str] = env.list("BANK_DETAILS_KEYS", default=[]) or [
+    _dev_bank_details_key()
+]
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])

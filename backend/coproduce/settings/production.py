@@ -6,6 +6,9 @@ Used by docker-compose.yml (``DJANGO_SETTINGS_MODULE=coproduce.settings.producti
 
 from __future__ import annotations
 
+from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -22,3 +25,18 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Contributors' bank details are encrypted with keys from the environment, never the dev key.
+BANK_DETAILS_KEYS = env.list("BANK_DETAILS_KEYS", default=[])
+if not BANK_DETAILS_KEYS:
+    raise ImproperlyConfigured(
+        "Set BANK_DETAILS_KEYS to one or more Fernet keys (comma-separated, newest first) "
+        "to encrypt contributors' bank details."
+    )
+for _key in BANK_DETAILS_KEYS:
+    try:
+        Fernet(_key)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            "Each of BANK_DETAILS_KEYS must be a Fernet key (32 url-safe base64-encoded bytes)."
+        ) from error

@@ -22,13 +22,14 @@ from coproduce.money import MoneyOutput
 from organisations.models import Membership
 from organisations.selectors import membership_get
 
+from ..exports.models import ExportFormat
+from ..exports.services import payment_run_export_as
 from ..fees.apis import MAX_IDS_PER_REQUEST, PaidOnSerializer
 from ..models import PaymentRun
 from .planning import payment_run_preview
 from .selectors import payment_run_get, payment_run_list
 from .services import (
     payment_run_create,
-    payment_run_export,
     payment_run_mark_paid,
     payment_run_schedule,
 )
@@ -115,8 +116,9 @@ class PaymentRunExportApi(APIView):
     def get(self, request: Request, organisation_id: int, run_id: int) -> HttpResponse:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
         run = payment_run_get(membership=membership, run_id=run_id)
-        content = payment_run_export(by=membership, run=run)
-        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+        # Logged like every other export (see payments.exports).
+        exported = payment_run_export_as(by=membership, run=run, format=ExportFormat.CSV)
+        response = HttpResponse(exported.content, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{run.reference}.csv"'
         return response
 

@@ -39,6 +39,7 @@ export const routes: RouteObject[] = [
           { path: "me/alerts", lazy: () => import("./routes/dashboard") },
           { path: "me/earnings", lazy: () => import("./routes/earnings") },
           { path: "me/payment-choice", lazy: () => import("./routes/payment-choice") },
+          { path: "me/bank-details", lazy: () => import("./routes/bank-details") },
           { path: "me/benefits", lazy: () => import("./routes/benefits") },
           { path: "me/roles", lazy: () => import("./routes/roles") },
           { path: "me/expenses", lazy: () => import("./routes/expenses") },
@@ -58,7 +59,10 @@ export const routes: RouteObject[] = [
             // The organisation workspace: each area's pages are children of its layout.
             path: "organisations/:organisationId",
             lazy: () => import("./routes/organisation"),
-            children: [{ index: true, lazy: () => import("./routes/organisation-overview") }],
+            children: [
+              { index: true, lazy: () => import("./routes/organisation-overview") },
+              { path: "settings/exports", lazy: () => import("./routes/organisation-export-settings") },
+            ],
           },
         ],
       },

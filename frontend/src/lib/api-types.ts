@@ -636,6 +636,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/bank-details/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bank details, for fees paid by bank transfer (each reading is logged) */
+        get: operations["me_bank_details_retrieve"];
+        /** Enter or change my bank details (stored encrypted) */
+        put: operations["me_bank_details_update"];
+        post?: never;
+        /** Remove my bank details */
+        delete: operations["me_bank_details_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/benefits/": {
         parameters: {
             query?: never;
@@ -1053,6 +1072,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{organisation_id}/export-settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nominal codes, cost centre and tax code for exports (finance) */
+        get: operations["organisations_export_settings_retrieve"];
+        /** Change the codes used in exports (finance) */
+        put: operations["organisations_export_settings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{organisation_id}/finance-settings/": {
         parameters: {
             query?: never;
@@ -1251,6 +1288,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{organisation_id}/payment-runs/{run_id}/exports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files a payment run can be downloaded as (finance) */
+        get: operations["organisations_payment_runs_exports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/payment-runs/{run_id}/exports/{export_format}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a payment run in one format (finance; every download is logged) */
+        get: operations["organisations_payment_runs_exports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{organisation_id}/payment-runs/{run_id}/mark-paid/": {
         parameters: {
             query?: never;
@@ -1279,6 +1350,23 @@ export interface paths {
         put?: never;
         /** Give a run the day finance plans to pay it (finance) */
         post: operations["organisations_payment_runs_pay_date_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/payment-runs/{run_id}/payees/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who a run pays by bank transfer, with bank details masked (finance; logged) */
+        get: operations["organisations_payment_runs_payees_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1583,6 +1671,20 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        BankDetailsInputRequest: {
+            /** @description 6 digits; spaces and hyphens are ignored (12-34-56). */
+            sort_code: string;
+            /** @description 8 digits; spaces are ignored. */
+            account_number: string;
+            /** @description The name on the account, as the bank knows it. */
+            account_name: string;
+        };
+        BankDetailsOutput: {
+            is_set: boolean;
+            sort_code: string;
+            account_number: string;
+            account_name: string;
+        };
         BenefitCircumstancesInputReplaceRequest: {
             receives_esa: boolean;
             esa_permitted_work_limit: components["schemas"]["EsaPermittedWorkLimitEnum"] | components["schemas"]["BlankEnum"];
@@ -1846,6 +1948,36 @@ export interface components {
          * @enum {string}
          */
         ExpenseItemStatusEnum: "pending" | "approved" | "rejected";
+        ExportSettings: {
+            /** @description Nominal code for fees */
+            fee_nominal_code?: string;
+            travel_nominal_code?: string;
+            mileage_nominal_code?: string;
+            care_nominal_code?: string;
+            meals_nominal_code?: string;
+            internet_phone_nominal_code?: string;
+            other_nominal_code?: string;
+            cost_centre?: string;
+            /** @description The tax rate's name in your finance system, such as 'No VAT' in Xero. */
+            tax_code?: string;
+            /** @description Shown on payees' bank statements before their reference (up to 10). */
+            bank_reference?: string;
+        };
+        ExportSettingsRequest: {
+            /** @description Nominal code for fees */
+            fee_nominal_code?: string;
+            travel_nominal_code?: string;
+            mileage_nominal_code?: string;
+            care_nominal_code?: string;
+            meals_nominal_code?: string;
+            internet_phone_nominal_code?: string;
+            other_nominal_code?: string;
+            cost_centre?: string;
+            /** @description The tax rate's name in your finance system, such as 'No VAT' in Xero. */
+            tax_code?: string;
+            /** @description Shown on payees' bank statements before their reference (up to 10). */
+            bank_reference?: string;
+        };
         FieldChange: {
             field: string;
             field_label: string;
@@ -1884,6 +2016,16 @@ export interface components {
             level: string;
             booked_sessions: number;
         };
+        /**
+         * @description * `xero` - Xero bills import (CSV)
+         *     * `accounts-payable` - Accounts payable (CSV for Sage, QuickBooks and others)
+         *     * `xlsx` - Accounts payable (Excel workbook)
+         *     * `bank` - Bank bulk payment file (BACS CSV)
+         *     * `bank-others` - Payments to make another way (vouchers, cheques, donations)
+         *     * `csv` - Every payment in the run (CSV)
+         * @enum {string}
+         */
+        FormatEnum: "xero" | "accounts-payable" | "xlsx" | "bank" | "bank-others" | "csv";
         /**
          * @description * `calendar_month` - calendar_month
          *     * `benefit_week` - benefit_week
@@ -2776,6 +2918,40 @@ export interface components {
             /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
             count_exact?: boolean;
         };
+        PaginatedRunExportList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RunExport"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
+        };
+        PaginatedRunPayeeList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RunPayee"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
+        };
         PaginatedSessionOutputList: {
             /** @example 123 */
             count: number;
@@ -3164,6 +3340,22 @@ export interface components {
              * @description The day finance plans to pay the run; its payments count on that day.
              */
             pay_on?: string;
+        };
+        RunExport: {
+            format: components["schemas"]["FormatEnum"];
+            label: string;
+            filename: string;
+            content_type: string;
+            /** @description Where to download it (a path on this site). */
+            url: string;
+        };
+        RunPayee: {
+            contributor_id: number;
+            contributor_reference: string;
+            payee_name: string;
+            has_bank_details: boolean;
+            sort_code_masked: string;
+            account_number_masked: string;
         };
         SessionInputRequest: {
             /** Format: date */
@@ -6542,6 +6734,237 @@ export interface operations {
             };
         };
     };
+    me_bank_details_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankDetailsOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_bank_details_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankDetailsInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankDetailsOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_bank_details_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     me_benefits_retrieve: {
         parameters: {
             query?: never;
@@ -9190,6 +9613,160 @@ export interface operations {
             };
         };
     };
+    organisations_export_settings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportSettings"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    organisations_export_settings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExportSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportSettings"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     organisations_finance_settings_retrieve: {
         parameters: {
             query?: never;
@@ -10430,6 +11007,148 @@ export interface operations {
             };
         };
     };
+    organisations_payment_runs_exports_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                organisation_id: number;
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRunExportList"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    organisations_payment_runs_exports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Which file */
+                export_format: "accounts-payable" | "bank" | "bank-others" | "csv" | "xero" | "xlsx";
+                organisation_id: number;
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     organisations_payment_runs_mark_paid_create: {
         parameters: {
             query?: never;
@@ -10588,6 +11307,78 @@ export interface operations {
             };
             /** @description The request or upload is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    organisations_payment_runs_payees_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                organisation_id: number;
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRunPayeeList"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

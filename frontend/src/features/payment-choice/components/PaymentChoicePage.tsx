@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 
 import { NotificationBanner } from "@/components/NotificationBanner";
 import { PageHeading } from "@/components/PageHeading";
@@ -40,6 +41,14 @@ export function PaymentChoicePage() {
             <p className="govuk-body">
               Now: <strong>{preference.data.is_set ? choiceSummary(preference.data) : "Pay me the full fee (you have not chosen yet)"}</strong>
             </p>
+            {preference.data.method === "bank_transfer" && (
+              <p className="govuk-body">
+                You are paid by bank transfer.{" "}
+                <Link className="govuk-link" to="/me/bank-details">
+                  Your bank details
+                </Link>
+              </p>
+            )}
             <ChoiceForm
               idPrefix="default-"
               legend="How do you want to be paid for every role?"

@@ -1,0 +1,1 @@
+export { BankDetailsPage as Component } from "@/features/bank-details/components/BankDetailsPage";
