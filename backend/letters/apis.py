@@ -258,7 +258,7 @@ class LetterIssueApi(APIView):
 class LetterPreviewApi(APIView):
     renderer_classes = [renderers.JSONRenderer, PdfRenderer]
 
-    class PreviewInputSerializer(StrictSerializer):
+    class LetterPreviewInputSerializer(StrictSerializer):
         letterhead_text = serializers.CharField(
             required=False, allow_blank=True, max_length=2000, trim_whitespace=False
         )
@@ -271,7 +271,7 @@ class LetterPreviewApi(APIView):
         signatory_title = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
     @extend_schema(
-        request=PreviewInputSerializer,
+        request=LetterPreviewInputSerializer,
         responses={(200, "application/pdf"): OpenApiTypes.BINARY},
         summary="Preview the organisation's letter (admins)",
         description="A PDF with made-up details, marked 'Preview — not a real letter' on every "
@@ -280,7 +280,7 @@ class LetterPreviewApi(APIView):
     )
     def post(self, request: Request, organisation_id: int) -> HttpResponse:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        serializer = self.PreviewInputSerializer(data=request.data)
+        serializer = self.LetterPreviewInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         pdf = letter_preview_pdf(membership=membership, changes=dict(serializer.validated_data))
         response = HttpResponse(pdf, content_type="application/pdf")

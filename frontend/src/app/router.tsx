@@ -58,7 +58,17 @@ export const routes: RouteObject[] = [
             // The organisation workspace: each area's pages are children of its layout.
             path: "organisations/:organisationId",
             lazy: () => import("./routes/organisation"),
-            children: [{ index: true, lazy: () => import("./routes/organisation-overview") }],
+            children: [
+              { index: true, lazy: () => import("./routes/organisation-overview") },
+              { path: "letters", lazy: () => import("./routes/organisation-letters") },
+              { path: "letters/:letterId", lazy: () => import("./routes/organisation-letter") },
+              { path: "members", lazy: () => import("./routes/organisation-members") },
+              { path: "members/invite", lazy: () => import("./routes/organisation-invite") },
+              { path: "settings", lazy: () => import("./routes/organisation-settings") },
+              { path: "settings/organisation", lazy: () => import("./routes/organisation-settings-details") },
+              { path: "settings/letterhead", lazy: () => import("./routes/organisation-settings-letterhead") },
+              { path: "settings/rate-card", lazy: () => import("./routes/organisation-settings-rate-card") },
+            ],
           },
         ],
       },
