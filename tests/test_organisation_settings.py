@@ -68,7 +68,7 @@ def test_a_coordinator_changes_a_rate_and_roles_already_offered_keep_their_pay(
     assert (response.json()["amount"], response.json()["name"]) == ("30.00", "Panel meeting")
     role.refresh_from_db()
     assert role.pay_rate == Decimal("25.00")
-    assert rate.history.count() == 2  # type: ignore[attr-defined]
+    assert rate.history.count() == 2
 
 
 def test_making_a_rate_the_default_replaces_the_old_default(
