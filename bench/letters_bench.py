@@ -76,6 +76,8 @@ def main() -> None:
             snapshot=snapshot_dict(),
             template_version=rendering.TEMPLATE_VERSION,
             requested_by=requester,
+            approved_at=timezone.now(),
+            approved_by=requester,
         )
 
     ours_ms: list[float] = []

@@ -214,6 +214,11 @@ def account_erase(*, user: User, password: str) -> ErasureResult:
     payments = Payment.objects.filter(contributor=user)
     payments_kept = payments.count()
     unpaid = payments.filter(status__in=("pending", "approved")).count()
+    # A letter the person asked for that no organisation has issued yet was never relied on:
+    # it goes, with the name and address in its snapshot. Issued letters stay, to verify.
+    Letter.objects.filter(
+        contributor=user, status=LetterStatus.REQUESTED, approved_at__isnull=True
+    ).delete()
     letters_kept = Letter.objects.filter(contributor=user).count()
 
     user.email = f"erased-{user.pk}@{ERASED_EMAIL_DOMAIN}"

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import renderers, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,10 +16,13 @@ from coproduce.api.ids import IdField
 from coproduce.api.pagination import paginated_response
 from coproduce.api.renderers import PdfRenderer
 from coproduce.api.serializers import StrictSerializer
+from organisations.selectors import membership_get
 
 from .models import Letter, LetterKind
-from .selectors import letter_get, letter_get_for_download, letter_list
+from .preview import letter_preview_pdf
+from .selectors import LETTER_FILTERS, letter_get, letter_get_for_download, letter_list
 from .services import (
+    letter_issue,
     letter_parties,
     letter_reissue,
     letter_request,
@@ -43,6 +46,10 @@ class LetterOutputSerializer(serializers.ModelSerializer):
     contributor = LetterContributorSerializer()
     kind_label = serializers.CharField(source="get_kind_display")
     status_label = serializers.CharField(source="get_status_display")
+    waiting_for_issue = serializers.BooleanField(
+        source="is_waiting_for_issue",
+        help_text="Asked for by the contributor and not issued by an admin yet.",
+    )
     supersedes = serializers.SerializerMethodField()
     superseded_by = serializers.SerializerMethodField()
     grouping = serializers.SerializerMethodField(
@@ -58,6 +65,7 @@ class LetterOutputSerializer(serializers.ModelSerializer):
             "kind_label",
             "status",
             "status_label",
+            "waiting_for_issue",
             "organisation",
             "contributor",
             "period_start",
@@ -65,6 +73,7 @@ class LetterOutputSerializer(serializers.ModelSerializer):
             "template_version",
             "sha256",
             "issued_by",
+            "approved_at",
             "issued_at",
             "revoked_at",
             "revoked_reason",
@@ -113,16 +122,46 @@ class LetterRequestInputSerializer(StrictSerializer):
 
 
 class LetterListApi(APIView):
-    @extend_schema(responses=LetterOutputSerializer(many=True), summary="Letters I can see")
+    class FilterSerializer(serializers.Serializer):
+        organisation = IdField(required=False)
+        status = serializers.ChoiceField(choices=sorted(LETTER_FILTERS), required=False)
+
+    @extend_schema(
+        responses=LetterOutputSerializer(many=True),
+        summary="Letters I can see",
+        parameters=[
+            OpenApiParameter(
+                "organisation", int, description="Only this organisation's letters (admins)."
+            ),
+            OpenApiParameter(
+                "status",
+                str,
+                enum=sorted(LETTER_FILTERS),
+                description="requested: waiting for an admin to issue it; rendering: being "
+                "made; issued; failed; withdrawn.",
+            ),
+            OpenApiParameter("page", OpenApiTypes.INT),
+            OpenApiParameter("page_size", OpenApiTypes.INT),
+        ],
+    )
     def get(self, request: Request) -> Response:
-        letters = letter_list(user=request_user(request))
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        letters = letter_list(
+            user=request_user(request),
+            organisation_id=filters.validated_data.get("organisation"),
+            state=filters.validated_data.get("status"),
+        )
         return paginated_response(self, request, letters, LetterOutputSerializer)
 
     @extend_schema(
         request=LetterRequestInputSerializer,
         responses={202: LetterOutputSerializer},
         summary="Ask for a letter (organisation admins, or a contributor for themself)",
-        description="The letter is made in the background: poll it until its status is issued.",
+        description="A letter an admin asks for is made in the background straight away: poll "
+        "it until its status is issued. A letter a contributor asks for waits "
+        "(waiting_for_issue) until one of the organisation's admins issues it "
+        "(POST letters/{id}/issue/).",
     )
     def post(self, request: Request) -> Response:
         user = request_user(request)
@@ -200,3 +239,51 @@ class LetterReissueApi(APIView):
         letter = letter_get(user=user, letter_id=letter_id)
         new = letter_reissue(by=user, letter=letter)
         return Response(LetterOutputSerializer(new).data, status=status.HTTP_202_ACCEPTED)
+
+
+class LetterIssueApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={202: LetterOutputSerializer},
+        summary="Issue a letter a contributor asked for (the organisation's admins)",
+        description="The letter is made in the background: poll it until its status is issued.",
+    )
+    def post(self, request: Request, letter_id: int) -> Response:
+        user = request_user(request)
+        letter = letter_get(user=user, letter_id=letter_id)
+        issued = letter_issue(by=user, letter=letter)
+        return Response(LetterOutputSerializer(issued).data, status=status.HTTP_202_ACCEPTED)
+
+
+class LetterPreviewApi(APIView):
+    renderer_classes = [renderers.JSONRenderer, PdfRenderer]
+
+    class LetterPreviewInputSerializer(StrictSerializer):
+        letterhead_text = serializers.CharField(
+            required=False, allow_blank=True, max_length=2000, trim_whitespace=False
+        )
+        letterhead_colour = serializers.RegexField(
+            r"^#[0-9a-fA-F]{6}$",
+            required=False,
+            error_messages={"invalid": "Enter a colour as # and six hex digits, like #1d4f91."},
+        )
+        signatory_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+        signatory_title = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+    @extend_schema(
+        request=LetterPreviewInputSerializer,
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+        summary="Preview the organisation's letter (admins)",
+        description="A PDF with made-up details, marked 'Preview — not a real letter' on every "
+        "page. Send letterhead or signatory values to see them before saving; leave them out "
+        "for the saved ones. Nothing is stored and the preview cannot be checked.",
+    )
+    def post(self, request: Request, organisation_id: int) -> HttpResponse:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        serializer = self.LetterPreviewInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        pdf = letter_preview_pdf(membership=membership, changes=dict(serializer.validated_data))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = 'inline; filename="letter-preview.pdf"'
+        response["Cache-Control"] = "no-store"
+        return response

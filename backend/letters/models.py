@@ -69,6 +69,16 @@ class Letter(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # A letter the contributor asks for waits for one of the organisation's admins to issue it
+    # (the organisation signs it); a letter an admin asks for is approved as it is asked for.
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     issued_by = models.CharField(
         max_length=400, blank=True, help_text="The signatory named on the letter."
     )
@@ -111,6 +121,11 @@ class Letter(models.Model):
                 name="letters_letter_issued_has_pdf",
             ),
             models.CheckConstraint(
+                condition=~models.Q(status__in=[LetterStatus.RENDERING, LetterStatus.ISSUED])
+                | models.Q(approved_at__isnull=False),
+                name="letters_letter_made_only_once_approved",
+            ),
+            models.CheckConstraint(
                 condition=~models.Q(status=LetterStatus.REVOKED)
                 | models.Q(revoked_at__isnull=False),
                 name="letters_letter_revoked_has_date",
@@ -119,6 +134,11 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.get_kind_display()})"
+
+    @property
+    def is_waiting_for_issue(self) -> bool:
+        """Asked for by the contributor, and no admin has issued it yet."""
+        return self.status == LetterStatus.REQUESTED and self.approved_at is None
 
     @property
     def is_superseded(self) -> bool:

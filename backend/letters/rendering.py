@@ -55,7 +55,14 @@ def qr_svg(url: str) -> str:
     return svg
 
 
-def letter_html(*, snapshot: dict[str, Any], reference: str, kind: str, dated: date) -> str:
+PREVIEW_MARK = "Preview — not a real letter"
+
+
+def letter_html(
+    *, snapshot: dict[str, Any], reference: str, kind: str, dated: date, preview: bool = False
+) -> str:
+    """A preview carries ``PREVIEW_MARK`` on every page and no way to check it: it is never
+    stored and no reference of a real letter is printed on it."""
     url = verification_url(reference)
     organisation = snapshot["organisation"]
     colour = organisation.get("letterhead_colour", "")
@@ -74,7 +81,8 @@ def letter_html(*, snapshot: dict[str, Any], reference: str, kind: str, dated: d
         "kind": kind,
         "title": title,
         "verify_url": url,
-        "qr_svg": qr_svg(url),
+        "qr_svg": "" if preview else qr_svg(url),
+        "preview": PREVIEW_MARK if preview else "",
         "template_version": TEMPLATE_VERSION,
     }
     return render_to_string(TEMPLATES[kind], context)
@@ -90,9 +98,11 @@ def pdf_from_html(html: str) -> bytes:
     return pdf
 
 
-def letter_pdf(*, snapshot: dict[str, Any], reference: str, kind: str, dated: date) -> bytes:
+def letter_pdf(
+    *, snapshot: dict[str, Any], reference: str, kind: str, dated: date, preview: bool = False
+) -> bytes:
     return pdf_from_html(
-        letter_html(snapshot=snapshot, reference=reference, kind=kind, dated=dated)
+        letter_html(snapshot=snapshot, reference=reference, kind=kind, dated=dated, preview=preview)
     )
 
 

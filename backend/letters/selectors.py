@@ -17,12 +17,30 @@ def _visible(user: User) -> Q:
     return Q(contributor=user) | Q(organisation_id__in=admin_of)
 
 
-def letter_list(*, user: User) -> QuerySet[Letter]:
-    return (
-        Letter.objects.filter(_visible(user))
-        .select_related("organisation", "contributor", "supersedes", "superseded_by")
-        .order_by("-created_at", "-id")
-    )
+# What staff filter the organisation's letters by, and the letters each word means.
+LETTER_FILTERS: dict[str, Q] = {
+    "requested": Q(status=LetterStatus.REQUESTED, approved_at__isnull=True),
+    "rendering": Q(status=LetterStatus.RENDERING)
+    | Q(status=LetterStatus.REQUESTED, approved_at__isnull=False),
+    "issued": Q(status=LetterStatus.ISSUED),
+    "failed": Q(status=LetterStatus.FAILED),
+    "withdrawn": Q(status=LetterStatus.REVOKED),
+}
+
+
+def letter_list(
+    *, user: User, organisation_id: int | None = None, state: str | None = None
+) -> QuerySet[Letter]:
+    """Letters the user may see; ``organisation_id`` narrows them to one organisation's and
+    ``state`` to one of ``LETTER_FILTERS``."""
+    letters = Letter.objects.filter(_visible(user))
+    if organisation_id is not None:
+        letters = letters.filter(organisation_id=organisation_id)
+    if state:
+        letters = letters.filter(LETTER_FILTERS[state])
+    return letters.select_related(
+        "organisation", "contributor", "supersedes", "superseded_by"
+    ).order_by("-created_at", "-id")
 
 
 def letter_get(*, user: User, letter_id: int) -> Letter:

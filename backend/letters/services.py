@@ -168,6 +168,7 @@ def letter_request(
             code=ErrorCode.NO_INVOLVEMENT,
             fields={"period_start": ["Choose a period when this person took part or was paid."]},
         )
+    by_contributor = requested_by.pk == contributor.pk
     letter = Letter.objects.create(
         kind=kind,
         organisation=organisation,
@@ -177,10 +178,33 @@ def letter_request(
         snapshot=data,
         template_version=rendering.TEMPLATE_VERSION,
         requested_by=requested_by,
+        approved_at=None if by_contributor else timezone.now(),
+        approved_by=None if by_contributor else requested_by,
     )
-    _enqueue_render(letter.pk)
-    letter_requested_notify(letter=letter)
+    if by_contributor:
+        # The organisation signs the letter, so one of its admins issues it.
+        letter_requested_notify(letter=letter)
+    else:
+        _enqueue_render(letter.pk)
     return letter
+
+
+@transaction.atomic
+def letter_issue(*, by: User, letter: Letter) -> Letter:
+    """An admin issues a letter the contributor asked for: it is made in the background, from
+    the snapshot taken when it was asked for, and signed by the organisation's signatory."""
+    _admin_membership(by=by, letter=letter, action="issue letters")
+    locked = Letter.objects.select_for_update().get(pk=letter.pk)
+    if not locked.is_waiting_for_issue:
+        raise Conflict("This letter has already been issued.")
+    organisation = Organisation.objects.get(pk=locked.organisation_id)
+    require_verified(organisation, action="issue letters")
+    locked.approved_at = timezone.now()
+    locked.approved_by = by
+    locked._change_reason = "issued by an admin"  # type: ignore[attr-defined]
+    locked.save(update_fields=["approved_at", "approved_by", "updated_at"])
+    _enqueue_render(locked.pk)
+    return locked
 
 
 def _pdf_storage_path(letter: Letter) -> Path:
@@ -210,6 +234,8 @@ def letter_render(*, letter_id: int) -> Letter:
         letter = Letter.objects.select_for_update().get(pk=letter_id)
         if letter.status in (LetterStatus.ISSUED, LetterStatus.REVOKED):
             return letter
+        if letter.is_waiting_for_issue:
+            return letter  # no admin has issued it yet
         if letter.status != LetterStatus.FAILED and letter.render_attempts >= MAX_RENDER_ATTEMPTS:
             # Redelivered again and again (a letter that kills its worker): stop here. A
             # deliberate retry of a failed letter still runs.
@@ -269,7 +295,9 @@ def letter_sweep_stuck(*, older_than: timedelta = STUCK_AFTER) -> list[int]:
     A letter that has already been tried too often is marked failed instead."""
     cutoff = timezone.now() - older_than
     stuck = Letter.objects.select_for_update(skip_locked=True).filter(
-        status__in=[LetterStatus.REQUESTED, LetterStatus.RENDERING], updated_at__lte=cutoff
+        status__in=[LetterStatus.REQUESTED, LetterStatus.RENDERING],
+        approved_at__isnull=False,
+        updated_at__lte=cutoff,
     )
     resent: list[int] = []
     for letter in stuck:
@@ -346,6 +374,8 @@ def letter_reissue(*, by: User, letter: Letter) -> Letter:
         snapshot=data,
         template_version=rendering.TEMPLATE_VERSION,
         requested_by=by,
+        approved_at=timezone.now(),
+        approved_by=by,
         supersedes=locked,
     )
     locked._change_reason = f"superseded by {new.reference}"  # type: ignore[attr-defined]

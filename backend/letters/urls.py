@@ -12,5 +12,11 @@ urlpatterns = [
         apis.LetterReissueApi.as_view(),
         name="letter-reissue",
     ),
+    path("letters/<id:letter_id>/issue/", apis.LetterIssueApi.as_view(), name="letter-issue"),
+    path(
+        "organisations/<id:organisation_id>/letter-preview/",
+        apis.LetterPreviewApi.as_view(),
+        name="organisation-letter-preview",
+    ),
     path("verify/<str:reference>/", verify_apis.VerifyApi.as_view(), name="letter-verify"),
 ]

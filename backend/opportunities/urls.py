@@ -63,4 +63,9 @@ urlpatterns = [
         roles.PayRateListApi.as_view(),
         name="organisation-pay-rates",
     ),
+    path(
+        "organisations/<id:organisation_id>/pay-rates/<id:rate_id>/",
+        roles.PayRateDetailApi.as_view(),
+        name="organisation-pay-rate-detail",
+    ),
 ]

@@ -11,6 +11,7 @@ from accounts.models import User, normalise_email
 from accounts.services import account_email_send
 from coproduce.api.errors import ApplicationError, Conflict, ErrorCode, NotFound, PermissionDenied
 
+from .letterhead import letterhead_colour_check
 from .models import Invitation, InvitationStatus, Membership, Organisation, Role
 from .permissions import ADMIN_ROLES, require_role
 
@@ -67,6 +68,8 @@ def organisation_create(*, name: str, kind: str, owner: User, **details: Any) ->
 @transaction.atomic
 def organisation_update(*, membership: Membership, data: dict[str, Any]) -> Organisation:
     require_role(membership, ADMIN_ROLES, action="change the organisation's details")
+    if "letterhead_colour" in data:
+        data = {**data, "letterhead_colour": letterhead_colour_check(data["letterhead_colour"])}
     organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
     for field, value in data.items():
         if field not in EDITABLE_FIELDS:

@@ -179,6 +179,14 @@ def test_a_new_contributor_on_esa_is_paid_within_their_cap_and_gets_a_letter_any
         ).to_be_visible()
         check_page(page, "acceptance-letter-check")
         page.get_by_role("button", name="Ask for the letter").click()
+        # The organisation signs the letter, so one of its admins issues it (their pages are
+        # tested in test_organisation_admin.py).
+        expect(page.get_by_text("We have sent your request to")).to_be_visible()
+        asked = Letter.objects.filter(contributor=contributor).latest("id")
+        northfield_admin = as_member(asked.organisation_id, Role.ADMIN)
+        issued = northfield_admin.post(f"/api/v1/letters/{asked.pk}/issue/")
+        assert issued.status_code == 202, issued.json()
+        page.reload()
         download_link = page.get_by_role("link", name="Download the letter (PDF)")
         expect(download_link).to_be_visible(timeout=120_000)
         check_page(page, "acceptance-letter-ready")

@@ -16,6 +16,8 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from contributors.models import BenefitCircumstances, ContributorProfile
 from dataprotection.models import ErasureRecord
+from letters.models import Letter
+from letters.services import letter_request
 from notifications.models import Notification
 from opportunities.models import Application
 from organisations.models import Membership, Role
@@ -258,3 +260,21 @@ def test_erasure_refuses_unknown_fields_and_erases_nothing(world: World) -> None
     assert "keep_payments" in response.json()["fields"]
     person.refresh_from_db()
     assert person.is_active and person.email == EMAIL
+
+
+def test_a_letter_asked_for_and_never_issued_goes_with_the_erasure(world: World) -> None:
+    waiting = letter_request(
+        requested_by=world.contributor,
+        organisation=world.letter.organisation,
+        contributor=world.contributor,
+        kind="payment_statement",
+        period_start=world.letter.period_start,
+        period_end=world.letter.period_end,
+    )
+    assert waiting.is_waiting_for_issue
+
+    body = erase(world.contributor).json()
+
+    assert not Letter.objects.filter(pk=waiting.pk).exists()
+    assert Letter.objects.filter(pk=world.letter.pk).exists()
+    assert body["letters_kept"] == 1

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import factory
+from django.utils import timezone
 
 from letters.models import Letter, LetterKind
 from letters.rendering import TEMPLATE_VERSION
@@ -171,3 +172,5 @@ class LetterFactory(factory.django.DjangoModelFactory[Letter]):
     snapshot = factory.LazyFunction(snapshot_dict)
     template_version = TEMPLATE_VERSION
     requested_by = factory.SubFactory(UserFactory)
+    approved_at = factory.LazyFunction(timezone.now)
+    approved_by = factory.SelfAttribute("requested_by")

@@ -227,6 +227,8 @@ def test_the_contributor_chooses_the_grouping_and_the_organisation_never_sees_it
     assert ledger.groupings == ["benefit_week"]
     letter_id = mine.json()["id"]
     admin = client_for(scene.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin.post(f"/api/v1/letters/{letter_id}/issue/").status_code == 202
     seen = admin.get(f"/api/v1/letters/{letter_id}/").json()
     assert seen["grouping"] is None  # the organisation is not told how it is grouped
     # Grouped by the person's own weeks, which can point to a benefit: only they download it.

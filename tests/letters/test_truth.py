@@ -40,6 +40,7 @@ def scene() -> dict[str, Any]:
         name="Northfield Mind", signatory_name="Sam Signer", signatory_title="Involvement Lead"
     )
     coordinator = MembershipFactory.create(organisation=organisation, role="coordinator").user
+    admin = MembershipFactory.create(organisation=organisation, role="admin").user
     alex: User = ContributorFactory.create(full_name="Alex Morgan")
     BenefitCircumstances.objects.create(user=alex, receives_uc=True, uc_assessment_start_day=14)
     PaymentPreference.objects.create(
@@ -54,6 +55,7 @@ def scene() -> dict[str, Any]:
     return {
         "organisation": organisation,
         "coordinator": coordinator,
+        "admin": admin,
         "alex": alex,
         "engagement": engagement,
     }
@@ -104,6 +106,9 @@ def test_a_letter_before_payment_is_headed_as_due_names_the_person_and_tells_hou
             },
         )
     assert asked.status_code == 202, asked.json()
+    with django_capture_on_commit_callbacks(execute=True):
+        issued = _client(scene["admin"]).post(f"/api/v1/letters/{asked.json()['id']}/issue/")
+    assert issued.status_code == 202, issued.json()
     letter = Letter.objects.get(pk=asked.json()["id"])
     assert letter.status == "issued"
     download = _client(alex).get(f"/api/v1/letters/{letter.pk}/pdf/")

@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -122,6 +123,8 @@ def test_killing_the_worker_mid_render_still_ends_with_exactly_one_issued_letter
         snapshot=_big_snapshot(),
         template_version="1",
         requested_by=scene.admin,
+        approved_at=timezone.now(),
+        approved_by=scene.admin,
     )
     cleanup_pdfs.append(letter)
 

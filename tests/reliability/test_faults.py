@@ -185,6 +185,8 @@ def _big_letter(scene: Any) -> Letter:
         snapshot=_big_snapshot(),
         template_version="1",
         requested_by=scene.admin,
+        approved_at=timezone.now(),
+        approved_by=scene.admin,
     )
 
 

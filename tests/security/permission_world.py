@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.tokens import default_token_generator
@@ -20,6 +21,7 @@ from accounts.tokens import email_confirmation_token
 from core.services import worker_heartbeat_record
 from letters.services import letter_render, letter_request
 from notifications.models import Notification
+from opportunities.models import PayRate
 from organisations.models import Invitation, Membership, Role
 from tests.dataprotection.conftest import BENEFITS, png
 from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory, UserFactory
@@ -134,6 +136,9 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
         ).pk
     )
     assert letter.status == "issued"
+    rate = PayRate.objects.create(
+        organisation=org.organisation, name="Meeting", amount=Decimal("20.00"), unit="session"
+    )
     invitation = Invitation.objects.create(
         organisation=org.organisation, email=person.email, role=Role.VIEWER, invited_by=admin.user
     )
@@ -159,6 +164,7 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
             "alert_id": alert.pk,
             "notification_id": notification.pk,
             "invitation_id": invitation.pk,
+            "rate_id": rate.pk,
             "member_id": viewer.pk,
             "token_id": token["id"],
             "letter_pdf": letter.pdf.read(),
@@ -315,6 +321,10 @@ def body_for(operation_id: str, side: Side, world: World) -> Any:
             return {"role": "coordinator"}
         case "organisations_pay_rates_create":
             return {"name": "Panel", "amount": "25.00", "unit": "hour"}
+        case "organisations_pay_rates_partial_update":
+            return {"amount": "30.00"}
+        case "organisations_letter_preview_create":
+            return {"signatory_name": "Robin Draft"}
         case "organisations_payment_runs_create":
             return {"payments": [side.ids["approved_id"]]}
         case "organisations_payment_runs_preview_list":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -48,6 +48,8 @@ from .services import (
     opportunity_publish,
     opportunity_update,
     pay_rate_create,
+    pay_rate_delete,
+    pay_rate_update,
     session_create,
 )
 
@@ -246,3 +248,28 @@ class PayRateListApi(APIView):
         serializer.is_valid(raise_exception=True)
         rate = pay_rate_create(by=membership, **serializer.validated_data)
         return Response(PayRateOutputSerializer(rate).data, status=status.HTTP_201_CREATED)
+
+
+class PayRateDetailApi(APIView):
+    @extend_schema(
+        request=PayRateInputSerializer,
+        responses=PayRateOutputSerializer,
+        summary="Change a rate on the rate card (coordinators, admins, owners)",
+        description="Roles already offered keep their pay. Making a rate the default replaces "
+        "the old default.",
+    )
+    def patch(self, request: Request, organisation_id: int, rate_id: int) -> Response:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        serializer = PayRateInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        rate = pay_rate_update(by=membership, rate_id=rate_id, data=dict(serializer.validated_data))
+        return Response(PayRateOutputSerializer(rate).data)
+
+    @extend_schema(
+        responses={204: OpenApiResponse(description="Removed")},
+        summary="Take a rate off the rate card (coordinators, admins, owners)",
+    )
+    def delete(self, request: Request, organisation_id: int, rate_id: int) -> Response:
+        membership = membership_get(user=request_user(request), organisation_id=organisation_id)
+        pay_rate_delete(by=membership, rate_id=rate_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)

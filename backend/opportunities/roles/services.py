@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from coproduce.api.errors import ApplicationError, Conflict
+from coproduce.api.errors import ApplicationError, Conflict, NotFound
 from organisations.models import Membership
 from organisations.permissions import COORDINATOR_ROLES, require_role, require_verified
 
@@ -320,3 +320,60 @@ def pay_rate_create(
     rate.full_clean()
     rate.save()
     return rate
+
+
+def _pay_rate_locked(*, by: Membership, rate_id: int) -> PayRate:
+    rate = (
+        PayRate.objects.select_for_update()
+        .filter(pk=rate_id, organisation_id=by.organisation_id)
+        .first()
+    )
+    if rate is None:
+        raise NotFound("There is no rate with that id on this organisation's rate card.")
+    return rate
+
+
+@transaction.atomic
+def pay_rate_update(*, by: Membership, rate_id: int, data: dict[str, Any]) -> PayRate:
+    """Change a rate card entry. Roles already offered keep the pay they were offered with (a
+    role copies the amount, it does not point at the rate). Making it the default replaces the
+    old default; a default cannot be unset here, only replaced by another."""
+    require_role(by, COORDINATOR_ROLES, action="change the rate card")
+    rate = _pay_rate_locked(by=by, rate_id=rate_id)
+    check_text(
+        {k: v for k, v in data.items() if k in ("name", "description")}, ("name", "description")
+    )
+    name = data.get("name", rate.name)
+    if (
+        PayRate.objects.filter(organisation_id=by.organisation_id, name=name)
+        .exclude(pk=rate.pk)
+        .exists()
+    ):
+        raise ApplicationError(
+            "There is already a rate with that name.",
+            fields={"name": ["Choose a name not used by another rate."]},
+        )
+    if data.get("is_default") is False and rate.is_default:
+        raise ApplicationError(
+            "There is always one default rate once one is chosen.",
+            fields={"is_default": ["Make another rate the default instead."]},
+        )
+    if data.get("is_default") and not rate.is_default:
+        for old in PayRate.objects.select_for_update().filter(
+            organisation_id=by.organisation_id, is_default=True
+        ):
+            old.is_default = False
+            old.save(update_fields=["is_default", "updated_at"])
+    for field in ("name", "description", "amount", "unit", "is_default"):
+        if field in data:
+            setattr(rate, field, data[field])
+    rate.full_clean()
+    rate.save()
+    return rate
+
+
+@transaction.atomic
+def pay_rate_delete(*, by: Membership, rate_id: int) -> None:
+    """Take a rate off the rate card. Roles offered at it keep their pay."""
+    require_role(by, COORDINATOR_ROLES, action="change the rate card")
+    _pay_rate_locked(by=by, rate_id=rate_id).delete()

@@ -508,7 +508,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a letter (organisation admins, or a contributor for themself)
-         * @description The letter is made in the background: poll it until its status is issued.
+         * @description A letter an admin asks for is made in the background straight away: poll it until its status is issued. A letter a contributor asks for waits (waiting_for_issue) until one of the organisation's admins issues it (POST letters/{id}/issue/).
          */
         post: operations["letters_create"];
         delete?: never;
@@ -528,6 +528,26 @@ export interface paths {
         get: operations["letters_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{letter_id}/issue/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a letter a contributor asked for (the organisation's admins)
+         * @description The letter is made in the background: poll it until its status is issued.
+         */
+        post: operations["letters_issue_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1162,6 +1182,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{organisation_id}/letter-preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the organisation's letter (admins)
+         * @description A PDF with made-up details, marked 'Preview — not a real letter' on every page. Send letterhead or signatory values to see them before saving; leave them out for the saved ones. Nothing is stored and the preview cannot be checked.
+         */
+        post: operations["organisations_letter_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{organisation_id}/members/": {
         parameters: {
             query?: never;
@@ -1234,6 +1274,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/pay-rates/{rate_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a rate off the rate card (coordinators, admins, owners) */
+        delete: operations["organisations_pay_rates_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a rate on the rate card (coordinators, admins, owners)
+         * @description Roles already offered keep their pay. Making a rate the default replaces the old default.
+         */
+        patch: operations["organisations_pay_rates_partial_update"];
         trace?: never;
     };
     "/api/v1/organisations/{organisation_id}/payment-runs/": {
@@ -2137,6 +2198,8 @@ export interface components {
             kind_label: string;
             readonly status: components["schemas"]["LetterStatusEnum"];
             status_label: string;
+            /** @description Asked for by the contributor and not issued by an admin yet. */
+            waiting_for_issue: boolean;
             organisation: components["schemas"]["LetterOrganisation"];
             contributor: components["schemas"]["LetterContributor"];
             /** Format: date */
@@ -2148,6 +2211,8 @@ export interface components {
             /** @description The signatory named on the letter. */
             readonly issued_by: string;
             /** Format: date-time */
+            readonly approved_at: string | null;
+            /** Format: date-time */
             readonly issued_at: string | null;
             /** Format: date-time */
             readonly revoked_at: string | null;
@@ -2158,6 +2223,12 @@ export interface components {
             readonly grouping: string | null;
             /** Format: date-time */
             readonly created_at: string;
+        };
+        LetterPreviewInputRequest: {
+            letterhead_text?: string;
+            letterhead_colour?: string;
+            signatory_name?: string;
+            signatory_title?: string;
         };
         LetterRequestInputRequest: {
             /** Format: int64 */
@@ -3049,6 +3120,15 @@ export interface components {
             signatory_title?: string;
             town?: string;
             website?: string;
+        };
+        PatchedPayRateInputRequest: {
+            name?: string;
+            description?: string;
+            /** Format: decimal */
+            amount?: string;
+            unit?: components["schemas"]["PayUnitEnum"];
+            /** @default false */
+            is_default?: boolean;
         };
         PatchedProfileRequest: {
             preferred_name?: string;
@@ -6059,10 +6139,12 @@ export interface operations {
     letters_list: {
         parameters: {
             query?: {
-                /** @description A page number within the paginated result set. */
+                /** @description Only this organisation's letters (admins). */
+                organisation?: number;
                 page?: number;
-                /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description requested: waiting for an admin to issue it; rendering: being made; issued; failed; withdrawn. */
+                status?: "failed" | "issued" | "rendering" | "requested" | "withdrawn";
             };
             header?: never;
             path?: never;
@@ -6259,6 +6341,90 @@ export interface operations {
             };
             /** @description Not found (or not yours to see). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    letters_issue_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10159,6 +10325,96 @@ export interface operations {
             };
         };
     };
+    organisations_letter_preview_create: {
+        parameters: {
+            query?: {
+                format?: "json" | "pdf";
+            };
+            header?: never;
+            path: {
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LetterPreviewInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     organisations_members_list: {
         parameters: {
             query?: {
@@ -10644,6 +10900,179 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayRateOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    organisations_pay_rates_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: number;
+                rate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    organisations_pay_rates_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: number;
+                rate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPayRateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

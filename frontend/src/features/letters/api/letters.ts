@@ -12,14 +12,24 @@ export const letterKeys = {
   organisations: () => [...letterKeys.all, "organisations"] as const,
 };
 
-/** A letter is still being made while it is requested or rendering. */
-export function isRendering(letter: Pick<Letter, "status"> | undefined): boolean {
-  return letter?.status === "requested" || letter?.status === "rendering";
+type LetterState = Pick<Letter, "status"> & { waiting_for_issue?: boolean };
+
+/** A letter is being made once the organisation has issued it, until it is ready. */
+export function isRendering(letter: LetterState | undefined): boolean {
+  if (letter?.status === "requested") return !letter.waiting_for_issue;
+  return letter?.status === "rendering";
 }
 
-/** How often to ask again while a letter is being made: every 2 seconds, then stop. */
-export function letterRefetchInterval(letter: Pick<Letter, "status"> | undefined): number | false {
-  return isRendering(letter) ? 2000 : false;
+/** Waiting for one of the organisation's admins to check and issue it. */
+export function isWaitingForIssue(letter: LetterState | undefined): boolean {
+  return letter?.status === "requested" && letter.waiting_for_issue === true;
+}
+
+/** How often to ask again: every 2 seconds while it is being made, every 30 while the
+ * organisation has not issued it yet, then stop. */
+export function letterRefetchInterval(letter: LetterState | undefined): number | false {
+  if (isRendering(letter)) return 2000;
+  return isWaitingForIssue(letter) ? 30000 : false;
 }
 
 export const lettersQuery = () =>

@@ -52,6 +52,7 @@ afterEach(() => {
 describe("letterRefetchInterval", () => {
   it("asks again while the letter is being made and stops once it is issued or failed", () => {
     expect(letterRefetchInterval({ status: "requested" })).toBe(2000);
+    expect(letterRefetchInterval({ status: "requested", waiting_for_issue: true })).toBe(30000);
     expect(letterRefetchInterval({ status: "rendering" })).toBe(2000);
     expect(letterRefetchInterval({ status: "issued" })).toBe(false);
     expect(letterRefetchInterval({ status: "failed" })).toBe(false);

@@ -15,7 +15,9 @@ export function letterProgress(letter: Letter): string {
   if (letter.superseded_by) return `This letter has been replaced by letter ${letter.superseded_by}. Use the new letter instead.`;
   switch (letter.status) {
     case "requested":
-      return "We have your request. Your letter will be made in a moment.";
+      return letter.waiting_for_issue
+        ? `We have sent your request to ${letter.organisation.name}. Someone there will check it and issue your letter. We will e-mail you when it is ready.`
+        : "We have your request. Your letter will be made in a moment.";
     case "rendering":
       return "Your letter is being made. This usually takes less than a minute. You can stay on this page.";
     case "issued":

@@ -1,0 +1,7 @@
+import { InvitePage } from "@/features/organisation/members/components/InvitePage";
+import { useOrganisation } from "../OrganisationLayout";
+
+export function Component() {
+  const { membership } = useOrganisation();
+  return <InvitePage membership={membership} />;
+}
