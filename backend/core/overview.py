@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from letters.models import Letter, LetterStatus
 from opportunities.models import (
@@ -83,9 +83,12 @@ def _tasks(membership: Membership, dashboard: dict[str, Any], today: date) -> li
 
 
 def _letters_waiting(organisation_id: int) -> int:
+    """Letters contributors asked for that no admin has issued yet, and letters that failed to
+    be made (an admin issues them again)."""
     return Letter.objects.filter(
+        Q(status=LetterStatus.REQUESTED, approved_at__isnull=True)
+        | Q(status=LetterStatus.FAILED),
         organisation_id=organisation_id,
-        status__in=[LetterStatus.REQUESTED, LetterStatus.RENDERING, LetterStatus.FAILED],
     ).count()
 
 
