@@ -130,7 +130,7 @@ def test_business_rule_errors_are_collected_for_every_row_and_nothing_is_kept(
     fields = response.json()["fields"]
     assert fields["rows.1.engagement"] == ["This person is not booked on this role."]
     assert fields["rows.2.engagement"] == ["Ada Ash is on this register twice."]
-    assert fields["rows.3.hours"] == ["Enter the hours Cy Cedar gave."]
+    assert fields["rows.3.hours"] == ["Enter the hours they gave."]
     assert "rows.0.hours" not in fields
     assert Attendance.objects.count() == 0
     assert Payment.objects.count() == 0
@@ -144,9 +144,9 @@ def test_someone_already_logged_cannot_be_logged_again(group: Group) -> None:
 
     assert response.status_code == 400
     assert response.json()["fields"] == {
-        "rows.0.attended": ["Ada Ash is already on this session's register."],
-        "rows.1.attended": ["Bo Birch is already on this session's register."],
-        "rows.2.attended": ["Cy Cedar is already on this session's register."],
+        "rows.0.attended": ["They are already on this session's register."],
+        "rows.1.attended": ["They are already on this session's register."],
+        "rows.2.attended": ["They are already on this session's register."],
     }
     assert Attendance.objects.count() == 1
 
@@ -165,7 +165,7 @@ def test_a_person_logged_one_by_one_shows_as_attended_and_cannot_be_on_the_regis
 
     assert response.status_code == 400
     assert response.json()["fields"]["rows.0.attended"] == [
-        "Ada Ash: Attendance for this session has already been logged."
+        "Attendance for this session has already been logged."
     ]
     states = [r["state"] for r in group.client().get(group.url).json()["rows"]]
     assert states == ["attended", "to_log", "to_log"]

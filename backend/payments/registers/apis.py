@@ -56,7 +56,7 @@ class SessionBriefSerializer(serializers.Serializer):
     )
 
 
-class RegisterRowOutputSerializer(serializers.Serializer):
+class SessionRegisterRowSerializer(serializers.Serializer):
     engagement_id = serializers.IntegerField()
     contributor_id = serializers.IntegerField()
     name = serializers.CharField()
@@ -72,7 +72,7 @@ class RegisterRowOutputSerializer(serializers.Serializer):
 
 class SessionRegisterSerializer(serializers.Serializer):
     session = SessionBriefSerializer()
-    rows = RegisterRowOutputSerializer(many=True)
+    rows = SessionRegisterRowSerializer(many=True)
 
 
 class RegisterRecordedSerializer(SessionRegisterSerializer):
@@ -83,7 +83,7 @@ class SessionWaitingSerializer(SessionBriefSerializer):
     waiting = serializers.IntegerField(help_text="How many booked people are still to log.")
 
 
-class RegisterRowInputSerializer(StrictSerializer):
+class SessionRegisterRowInputSerializer(StrictSerializer):
     engagement = IdField()
     attended = serializers.BooleanField()
     hours = serializers.DecimalField(
@@ -102,8 +102,8 @@ class RegisterRowInputSerializer(StrictSerializer):
     )
 
 
-class RegisterInputSerializer(StrictSerializer):
-    rows = RegisterRowInputSerializer(
+class SessionRegisterInputSerializer(StrictSerializer):
+    rows = SessionRegisterRowInputSerializer(
         many=True,
         min_length=1,
         max_length=MAX_ROWS,
@@ -173,7 +173,7 @@ class SessionRegisterApi(APIView):
         return Response(SessionRegisterSerializer({"session": session, "rows": rows}).data)
 
     @extend_schema(
-        request=RegisterInputSerializer,
+        request=SessionRegisterInputSerializer,
         parameters=[IDEMPOTENCY_PARAMETER],
         responses={
             201: RegisterRecordedSerializer,
@@ -184,7 +184,7 @@ class SessionRegisterApi(APIView):
     )
     def post(self, request: Request, session_id: int) -> Response:
         membership, session = session_for_member(user=request_user(request), session_id=session_id)
-        serializer = RegisterInputSerializer(data=request.data)
+        serializer = SessionRegisterInputSerializer(data=request.data)
         try:
             serializer.is_valid(raise_exception=True)
         except ValidationError as exc:

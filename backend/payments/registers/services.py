@@ -52,7 +52,7 @@ def register_record(
 ) -> RegisterResult:
     """Log a session's register. Each row is one booked person: their attendance and fee if
     they came, a note that they did not if not. If any row cannot be logged, nothing is, and
-    the error names each row's problem (``rows.<n>.<field>``)."""
+    the error names each row's problem (``rows.<n>.<field>``, n counting from 0)."""
     require_role(by, COORDINATOR_ROLES, action="log a register")
     if session.opportunity.organisation_id != by.organisation_id:
         raise ApplicationError("That session is not one of your organisation's.")
@@ -116,10 +116,10 @@ def _record_locked(
             continue
         seen.add(row.engagement_id)
         if row.engagement_id in on_register:
-            errors[f"{where}.attended"] = [f"{name} is already on this session's register."]
+            errors[f"{where}.attended"] = ["They are already on this session's register."]
             continue
         if row.attended and row.hours is None:
-            errors[f"{where}.hours"] = [f"Enter the hours {name} gave."]
+            errors[f"{where}.hours"] = ["Enter the hours they gave."]
             continue
         try:
             with transaction.atomic():  # one row's failure must not spoil the others' checks
@@ -142,9 +142,9 @@ def _record_locked(
             if exc.fields:
                 for field, messages in exc.fields.items():
                     key = "hours" if field == "hours" else "attended"
-                    errors[f"{where}.{key}"] = [f"{name}: {m}" for m in messages]
+                    errors[f"{where}.{key}"] = list(messages)
             else:
-                errors[f"{where}.attended"] = [f"{name}: {exc.message}"]
+                errors[f"{where}.attended"] = [exc.message]
     if errors:
         raise ApplicationError(NOTHING_LOGGED, fields=errors)
     return register

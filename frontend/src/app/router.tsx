@@ -58,7 +58,12 @@ export const routes: RouteObject[] = [
             // The organisation workspace: each area's pages are children of its layout.
             path: "organisations/:organisationId",
             lazy: () => import("./routes/organisation"),
-            children: [{ index: true, lazy: () => import("./routes/organisation-overview") }],
+            children: [
+              { index: true, lazy: () => import("./routes/organisation-overview") },
+              { path: "people", lazy: () => import("./routes/organisation-people") },
+              { path: "people/:engagementId", lazy: () => import("./routes/organisation-person") },
+              { path: "sessions/:sessionId/register", lazy: () => import("./routes/organisation-register") },
+            ],
           },
         ],
       },
