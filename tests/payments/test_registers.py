@@ -54,8 +54,9 @@ class Group:
         return client_for(self.coordinator.user)
 
     def post(self, rows: list[dict[str, Any]], key: str | None = None) -> Any:
-        headers = {"HTTP_IDEMPOTENCY_KEY": key} if key else {}
-        return self.client().post(self.url, {"rows": rows}, format="json", **headers)
+        if key is None:
+            return self.client().post(self.url, {"rows": rows}, format="json")
+        return self.client().post(self.url, {"rows": rows}, format="json", HTTP_IDEMPOTENCY_KEY=key)
 
     def rows(self, *hours: str | None) -> list[dict[str, Any]]:
         return [
@@ -117,7 +118,7 @@ def test_business_rule_errors_are_collected_for_every_row_and_nothing_is_kept(
     group: Group,
 ) -> None:
     stranger = EngagementFactory.create()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"engagement": group.people[0].pk, "attended": True, "hours": "2"},
         {"engagement": stranger.pk, "attended": True, "hours": "2"},
         {"engagement": group.people[0].pk, "attended": False},

@@ -103,9 +103,9 @@ class SessionRegisterRowInputSerializer(StrictSerializer):
 
 
 class SessionRegisterInputSerializer(StrictSerializer):
-    rows = SessionRegisterRowInputSerializer(
-        many=True,
-        min_length=1,
+    rows = serializers.ListField(
+        child=SessionRegisterRowInputSerializer(),
+        allow_empty=False,
         max_length=MAX_ROWS,
         help_text="One row per person: whether they came and, if so, their hours.",
     )
