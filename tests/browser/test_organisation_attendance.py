@@ -94,3 +94,39 @@ def test_a_coordinator_logs_a_register_and_sees_the_fees_recorded(
     logged = page.get_by_role("table", name="Attendance logged and the fees recorded")
     expect(logged).to_contain_text("1.50")
     check_page(page, "organisation-person")
+
+
+def test_a_coordinator_logs_one_attendance_and_sees_the_fee_it_recorded(
+    page: Page, session_yesterday: Session
+) -> None:
+    northfield = Organisation.objects.get(name__startswith="Northfield")
+    person = User.objects.get(email="uc@contributors.demo.test")
+    engagement = person.engagements.get(opportunity=session_yesterday.opportunity)
+    sign_in_as(page, "coordinator@northfield.demo.test")
+
+    visit(
+        page, f"/organisations/{northfield.pk}/people/{engagement.pk}", name="organisation-person"
+    )
+    expect(page.get_by_role("heading", level=1, name=person.full_name)).to_be_visible()
+    page.get_by_role("group", name="Which session?").get_by_label(
+        re.compile(r"2\.00 hours planned")
+    ).check()
+    page.get_by_label("Hours they gave").fill("2")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="Check before you log this attendance")).to_be_visible()
+    check_page(page, "organisation-person-check")
+    page.get_by_role("button", name="Log attendance").click()
+
+    banner = page.get_by_role("alert").filter(has_text="Attendance logged")
+    expect(banner).to_be_visible()
+    fee = Payment.objects.get(
+        attendance__engagement=engagement, attendance__session=session_yesterday
+    )
+    expect(banner).to_contain_text(f"£{fee.payable} payable")
+    expect(banner).to_contain_text(f"offered £{fee.offered}")
+    logged = page.get_by_role("table", name="Attendance logged and the fees recorded")
+    day = session_yesterday.date
+    expect(logged.get_by_role("row").filter(has_text=f"{day.day} {day:%B %Y}")).to_contain_text(
+        f"£{fee.payable}"
+    )
+    check_page(page, "organisation-person-logged")
