@@ -89,6 +89,7 @@ LIST_OPERATIONS = {
     "organisations_members_list",
     "organisations_pay_rates_list",
     "organisations_payment_runs_list",
+    "organisations_registers_list",
     "payments_list",
     "payments_history_list",
     "auth_tokens_list",

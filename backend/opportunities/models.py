@@ -328,3 +328,59 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hours} hours on {self.date} ({self.engagement})"
+
+
+class Register(models.Model):
+    """A session's register, taken at once: who came (each with their attendance) and who did
+    not. A retry with the same Idempotency-Key answers with the register it first made."""
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="registers")
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
+    request_fingerprint = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "idempotency_key"],
+                condition=models.Q(idempotency_key__isnull=False),
+                name="opportunities_register_key_once_per_session",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Register for {self.session}"
+
+
+class RegisterEntry(models.Model):
+    """One person on a register: their attendance if they came, none if they did not. Each
+    person is on a session's register once."""
+
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="entries")
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="register_entries")
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.PROTECT, related_name="register_entries"
+    )
+    attendance = models.OneToOneField(
+        Attendance,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="register_entry",
+    )
+
+    class Meta:
+        ordering = ["register", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "engagement"], name="opportunities_register_entry_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        came = "came" if self.attendance_id else "did not come"
+        return f"{self.engagement} {came} ({self.session})"

@@ -7,6 +7,7 @@ from .exports import apis as exports
 from .fees import apis as fees
 from .finance import apis as finance
 from .preferences import apis as preferences
+from .registers import apis as registers
 from .runs import apis as runs
 
 urlpatterns = [
@@ -134,5 +135,15 @@ urlpatterns = [
         "engagements/<id:engagement_id>/attendance/",
         fees.AttendanceApi.as_view(),
         name="engagement-attendance",
+    ),
+    path(
+        "sessions/<id:session_id>/register/",
+        registers.SessionRegisterApi.as_view(),
+        name="session-register",
+    ),
+    path(
+        "organisations/<id:organisation_id>/registers/",
+        registers.RegistersWaitingApi.as_view(),
+        name="registers-waiting",
     ),
 ]

@@ -25,7 +25,7 @@ from opportunities.models import PayRate
 from organisations.models import Invitation, Membership, Role
 from tests.dataprotection.conftest import BENEFITS, png
 from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory, UserFactory
-from tests.opportunities.factories import ApplicationFactory
+from tests.opportunities.factories import ApplicationFactory, SessionFactory
 from tests.payments.conftest import Org
 from thresholds.models import ThresholdAlert
 from thresholds.monitoring.alerts import contributor_evaluate
@@ -83,6 +83,7 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
     admin = MembershipFactory.create(organisation=org.organisation, role=Role.ADMIN)
     person = ContributorFactory.create(email=contributor_email)
     engagement = org.engage(person)
+    session = SessionFactory.create(opportunity=engagement.opportunity, date=date(2026, 11, 24))
     application = ApplicationFactory.create(
         opportunity__organisation=org.organisation, contributor=person
     )
@@ -151,6 +152,7 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
         ids={
             "organisation_id": org.organisation.pk,
             "engagement_id": engagement.pk,
+            "session_id": session.pk,
             "application_id": application.pk,
             "opportunity_id": engagement.application.opportunity_id,
             "payment_id": pending["id"],
@@ -248,6 +250,10 @@ def body_for(operation_id: str, side: Side, world: World) -> Any:
             return {"status": "completed"}
         case "engagements_attendance_create":
             return {"date": "2026-11-24", "hours": "2.00"}
+        case "sessions_register_create":
+            return {
+                "rows": [{"engagement": side.ids["engagement_id"], "attended": True, "hours": "2"}]
+            }
         case "expense_claims_create":
             items = [
                 {

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
@@ -13,7 +13,7 @@ from coproduce.api.errors import ApplicationError, NotFound
 from coproduce.api.ids import IdFilter
 from organisations.models import Membership, Organisation
 
-from ..models import Attendance, Engagement, EngagementStatus, Session
+from ..models import Attendance, Engagement, EngagementStatus, RegisterEntry, Session
 from ..roles.selectors import filtered, member_organisation_ids, membership_for
 
 
@@ -113,4 +113,75 @@ def sessions_booked_for(*, contributor: User, start: date, end: date) -> QuerySe
         .exclude(Exists(attended))
         .select_related("opportunity", "opportunity__organisation")
         .order_by("date", "start_time", "id")
+    )
+
+
+# Registers -----------------------------------------------------------------------------------
+
+
+def session_for_member(*, user: User, session_id: int) -> tuple[Membership, Session]:
+    """A session of one of the user's organisations' roles, with their membership of it
+    (another organisation's session is not there)."""
+    session = (
+        Session.objects.select_related("opportunity", "opportunity__organisation")
+        .filter(pk=session_id, opportunity__organisation_id__in=member_organisation_ids(user))
+        .first()
+    )
+    membership = (
+        None
+        if session is None
+        else membership_for(user=user, organisation_id=session.opportunity.organisation_id)
+    )
+    if session is None or membership is None:
+        raise NotFound("There is no session with that id in your organisations.")
+    return membership, session
+
+
+def register_engagements(*, session: Session) -> QuerySet[Engagement]:
+    """Who is on a session's register: everyone booked on its role (an active engagement),
+    and anyone already logged for it, whatever their engagement is now."""
+    logged = Q(attendances__session=session) | Q(register_entries__session=session)
+    return (
+        Engagement.objects.filter(opportunity_id=session.opportunity_id)
+        .filter(Q(status=EngagementStatus.ACTIVE) | logged)
+        .select_related("contributor")
+        .distinct()
+        .order_by("contributor__full_name", "id")
+    )
+
+
+def register_entries_for(*, session: Session) -> dict[int, RegisterEntry]:
+    """Engagement id -> its entry on the session's register, for those already on it."""
+    return {
+        entry.engagement_id: entry
+        for entry in RegisterEntry.objects.filter(session=session).select_related("attendance")
+    }
+
+
+def session_attendance_for(*, session: Session) -> dict[int, Attendance]:
+    """Engagement id -> the attendance logged for the session (by a register or one by one)."""
+    return {a.engagement_id: a for a in Attendance.objects.filter(session=session)}
+
+
+def sessions_needing_register(*, membership: Membership, today: date) -> QuerySet[Session]:
+    """The organisation's sessions up to today with someone booked whose attendance is not
+    logged yet, newest first, each with ``waiting`` (how many are still to log)."""
+    attended = Attendance.objects.filter(
+        session_id=OuterRef(OuterRef("pk")), engagement_id=OuterRef("pk")
+    )
+    on_register = RegisterEntry.objects.filter(
+        session_id=OuterRef(OuterRef("pk")), engagement_id=OuterRef("pk")
+    )
+    unlogged = Engagement.objects.filter(
+        opportunity_id=OuterRef("opportunity_id"), status=EngagementStatus.ACTIVE
+    ).filter(~Exists(attended), ~Exists(on_register))
+    waiting = unlogged.order_by().values("opportunity_id").annotate(n=Count("id")).values("n")
+    return (
+        Session.objects.filter(
+            opportunity__organisation_id=membership.organisation_id, date__lte=today
+        )
+        .annotate(waiting=Subquery(waiting))
+        .filter(waiting__gt=0)
+        .select_related("opportunity")
+        .order_by("-date", "-start_time", "-id")
     )

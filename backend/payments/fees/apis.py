@@ -8,7 +8,12 @@ from typing import Any
 
 import django_filters
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,20 +25,21 @@ from coproduce.api.errors import ApplicationError
 from coproduce.api.ids import IdField, IdFilter
 from coproduce.api.pagination import LongListPagination, paginated_response
 from coproduce.api.serializers import StrictSerializer
-from coproduce.money import MoneyInput
+from coproduce.money import MoneyInput, MoneyOutput
 from opportunities.engagements.selectors import (
     attendance_list,
     engagement_get,
     engagement_session_get,
     organisation_membership_for_engagement,
 )
+from opportunities.models import Attendance
 from opportunities.serializers import AttendanceInputSerializer, AttendanceOutputSerializer
 from organisations.models import Membership
 from organisations.selectors import membership_get
 
 from ..idempotency import HEADER, fingerprint, idempotency_key_from
 from ..models import Payment, PaymentKind, PaymentMethod, PaymentStatus
-from ..reasons import reason_for
+from ..reasons import organisation_reason, reason_for
 from .selectors import (
     organisation_engagement_get,
     payee_get,
@@ -303,21 +309,55 @@ class PaymentRescheduleApi(_PaymentActionApi):
         return super().post(request, payment_id)
 
 
+class RecordedFeeSerializer(serializers.Serializer):
+    """The fee an attendance earned, as the organisation's staff may read it."""
+
+    payment_id = serializers.IntegerField(source="pk")
+    status = serializers.ChoiceField(choices=PaymentStatus.choices)
+    offered = MoneyOutput(help_text="The fee the role's pay offer gives for these hours.")
+    payable = MoneyOutput(help_text="What will be paid, after the contributor's choice.")
+    waived = MoneyOutput(help_text="What will not be paid, at the contributor's request.")
+    reason = serializers.SerializerMethodField(
+        help_text="Why the fee is this amount, in words that name no benefit, limit or cap."
+    )
+    donated_to = serializers.CharField(allow_blank=True)
+    due_on = serializers.DateField()
+
+    def get_reason(self, payment: Payment) -> str:
+        return organisation_reason(payment)
+
+
+def recorded_fee(attendance: Attendance) -> dict[str, Any] | None:
+    """The fee recorded for an attendance (None: the role is unpaid, or the fixed fee was
+    earned at an earlier attendance)."""
+    payment = Payment.objects.filter(attendance=attendance).first()
+    return None if payment is None else dict(RecordedFeeSerializer(payment).data)
+
+
+class AttendanceWithFeeSerializer(AttendanceOutputSerializer):
+    fee = serializers.SerializerMethodField()
+
+    @extend_schema_field(RecordedFeeSerializer(allow_null=True))
+    def get_fee(self, attendance: Attendance) -> dict[str, Any] | None:
+        return recorded_fee(attendance)
+
+
 class AttendanceApi(APIView):
     @extend_schema(
-        responses=AttendanceOutputSerializer(many=True), summary="Attendance logged so far"
+        responses=AttendanceWithFeeSerializer(many=True),
+        summary="Attendance logged so far, each with the fee it recorded",
     )
     def get(self, request: Request, engagement_id: int) -> Response:
         engagement = engagement_get(user=request_user(request), engagement_id=engagement_id)
         return paginated_response(
-            self, request, attendance_list(engagement=engagement), AttendanceOutputSerializer
+            self, request, attendance_list(engagement=engagement), AttendanceWithFeeSerializer
         )
 
     @extend_schema(
         request=AttendanceInputSerializer,
-        responses={201: AttendanceOutputSerializer},
-        summary="Log hours given, against a session or a date (coordinators); records the "
-        "offered fee",
+        responses={201: AttendanceWithFeeSerializer},
+        summary="Log hours given, against a session or a date (coordinators); answers with "
+        "the fee recorded: offered, payable, waived and why",
     )
     def post(self, request: Request, engagement_id: int) -> Response:
         user = request_user(request)
@@ -333,4 +373,6 @@ class AttendanceApi(APIView):
             hours=data["hours"],
             session=engagement_session_get(engagement=engagement, session_id=data.get("session")),
         )
-        return Response(AttendanceOutputSerializer(attendance).data, status=status.HTTP_201_CREATED)
+        return Response(
+            AttendanceWithFeeSerializer(attendance).data, status=status.HTTP_201_CREATED
+        )

@@ -378,10 +378,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Attendance logged so far */
+        /** Attendance logged so far, each with the fee it recorded */
         get: operations["engagements_attendance_list"];
         put?: never;
-        /** Log hours given, against a session or a date (coordinators); records the offered fee */
+        /** Log hours given, against a session or a date (coordinators); answers with the fee recorded: offered, payable, waived and why */
         post: operations["engagements_attendance_create"];
         delete?: never;
         options?: never;
@@ -1451,6 +1451,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{organisation_id}/registers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's sessions up to today with attendance still to log */
+        get: operations["organisations_registers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/": {
         parameters: {
             query?: never;
@@ -1568,6 +1585,24 @@ export interface paths {
         put?: never;
         /** Move an unpaid payment's due date (a capped fee is decided again there) */
         post: operations["payments_reschedule_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/register/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's register: everyone booked, and what is logged for each */
+        get: operations["sessions_register_retrieve"];
+        put?: never;
+        /** Log a session's register at once (coordinators): every attendance and fee, or nothing; answers with each fee recorded */
+        post: operations["sessions_register_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1731,6 +1766,20 @@ export interface components {
             offered_amount: string;
             /** Format: date-time */
             created_at: string;
+        };
+        AttendanceWithFee: {
+            id: number;
+            engagement_id: number;
+            session_id: number | null;
+            /** Format: date */
+            date: string;
+            /** Format: decimal */
+            hours: string;
+            /** Format: decimal */
+            offered_amount: string;
+            /** Format: date-time */
+            created_at: string;
+            readonly fee: components["schemas"]["RecordedFee"] | null;
         };
         BankDetailsInputRequest: {
             /** @description 6 digits; spaces and hyphens are ignored (12-34-56). */
@@ -2717,7 +2766,7 @@ export interface components {
             /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
             count_exact?: boolean;
         };
-        PaginatedAttendanceOutputList: {
+        PaginatedAttendanceWithFeeList: {
             /** @example 123 */
             count: number;
             /**
@@ -2730,7 +2779,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["AttendanceOutput"][];
+            results: components["schemas"]["AttendanceWithFee"][];
             /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
             count_exact?: boolean;
         };
@@ -3037,6 +3086,23 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SessionOutput"][];
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            count_exact?: boolean;
+        };
+        PaginatedSessionWaitingList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SessionWaiting"][];
             /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
             count_exact?: boolean;
         };
@@ -3390,6 +3456,31 @@ export interface components {
             /** @description Organisations the contributor works with may see how much room is left before a limit (never which benefit or rule). */
             share_headroom: boolean;
         };
+        /** @description The fee an attendance earned, as the organisation's staff may read it. */
+        RecordedFee: {
+            payment_id: number;
+            status: components["schemas"]["PaymentStatusEnum"];
+            /**
+             * Format: decimal
+             * @description The fee the role's pay offer gives for these hours.
+             */
+            offered: string;
+            /**
+             * Format: decimal
+             * @description What will be paid, after the contributor's choice.
+             */
+            payable: string;
+            /**
+             * Format: decimal
+             * @description What will not be paid, at the contributor's request.
+             */
+            waived: string;
+            /** @description Why the fee is this amount, in words that name no benefit, limit or cap. */
+            readonly reason: string;
+            donated_to: string;
+            /** Format: date */
+            due_on: string;
+        };
         RegisterInputRequest: {
             /** Format: email */
             email: string;
@@ -3400,6 +3491,11 @@ export interface components {
             organisation_name?: string;
             /** @default other */
             organisation_kind?: components["schemas"]["OrganisationKindEnum"];
+        };
+        RegisterRecorded: {
+            session: components["schemas"]["SessionBrief"];
+            rows: components["schemas"]["SessionRegisterRow"][];
+            register_id: number;
         };
         RescheduleRequest: {
             /** Format: date */
@@ -3437,6 +3533,21 @@ export interface components {
             sort_code_masked: string;
             account_number_masked: string;
         };
+        SessionBrief: {
+            id: number;
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            start_time: string;
+            /** Format: time */
+            end_time: string;
+            /** Format: decimal */
+            planned_hours: string;
+            opportunity_id: number;
+            opportunity_title: string;
+            /** @description Whether the role pays a fee. */
+            paid: boolean;
+        };
         SessionInputRequest: {
             /** Format: date */
             date: string;
@@ -3470,6 +3581,57 @@ export interface components {
             /** Format: decimal */
             planned_hours: string;
         };
+        SessionRegister: {
+            session: components["schemas"]["SessionBrief"];
+            rows: components["schemas"]["SessionRegisterRow"][];
+        };
+        SessionRegisterInputRequest: {
+            /** @description One row per person: whether they came and, if so, their hours. */
+            rows: components["schemas"]["SessionRegisterRowInputRequest"][];
+        };
+        SessionRegisterRow: {
+            engagement_id: number;
+            contributor_id: number;
+            name: string;
+            engagement_status: components["schemas"]["EngagementStatusEnum"];
+            /**
+             * @description to_log: nothing logged for this session yet; attended: their attendance is logged; absent: the register says they did not come.
+             *
+             *     * `to_log` - to_log
+             *     * `attended` - attended
+             *     * `absent` - absent
+             */
+            state: components["schemas"]["StateEnum"];
+            attendance: components["schemas"]["AttendanceOutput"] | null;
+            fee: components["schemas"]["RecordedFee"] | null;
+        };
+        SessionRegisterRowInputRequest: {
+            /** Format: int64 */
+            engagement: number;
+            attended: boolean;
+            /**
+             * Format: decimal
+             * @description Hours they gave; needed when they came.
+             */
+            hours?: string | null;
+        };
+        SessionWaiting: {
+            id: number;
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            start_time: string;
+            /** Format: time */
+            end_time: string;
+            /** Format: decimal */
+            planned_hours: string;
+            opportunity_id: number;
+            opportunity_title: string;
+            /** @description Whether the role pays a fee. */
+            paid: boolean;
+            /** @description How many booked people are still to log. */
+            waiting: number;
+        };
         Spend: {
             /** Format: date */
             start: string;
@@ -3486,6 +3648,13 @@ export interface components {
             /** Format: decimal */
             remaining: string | null;
         };
+        /**
+         * @description * `to_log` - to_log
+         *     * `attended` - attended
+         *     * `absent` - absent
+         * @enum {string}
+         */
+        StateEnum: "to_log" | "attended" | "absent";
         Status: {
             enabled: boolean;
             /** @description Whether this account must use it (owners, admins, finance officers) */
@@ -5450,7 +5619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedAttendanceOutputList"];
+                    "application/json": components["schemas"]["PaginatedAttendanceWithFeeList"];
                 };
             };
             /** @description The request is not valid: see `fields`. */
@@ -5520,7 +5689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttendanceOutput"];
+                    "application/json": components["schemas"]["AttendanceWithFee"];
                 };
             };
             /** @description The request is not valid: see `fields`. */
@@ -11901,6 +12070,77 @@ export interface operations {
             };
         };
     };
+    organisations_registers_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSessionWaitingList"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     payments_list: {
         parameters: {
             query?: {
@@ -12521,6 +12761,161 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sessions_register_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRegister"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sessions_register_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key to retry safely: the first result is returned. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRegisterInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterRecorded"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Key reused for a different register */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request or upload is too large. */
             413: {
