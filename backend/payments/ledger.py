@@ -87,6 +87,13 @@ class Calendar:
         )
 
 
+def calendar_of(circumstances: BenefitCircumstances | None) -> Calendar:
+    """The calendar of a contributor whose circumstances (None: not told yet) are loaded."""
+    if circumstances is None:
+        return Calendar()
+    return Calendar(circumstances.benefit_week_start or 0, circumstances.uc_assessment_start_day)
+
+
 def calendars_load(contributor_ids: Iterable[int]) -> dict[int, Calendar]:
     ids = list(contributor_ids)
     found = {
