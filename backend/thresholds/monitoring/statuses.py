@@ -11,7 +11,7 @@ from opportunities.models import EngagementStatus, Session
 from payments.ledger import hours_load, ledgers_load, money_days
 from periods import uk_today
 
-from ..rules.book import RuleBook
+from ..rules.book import rule_book
 from .evaluation import (
     LimitStatus,
     people_load,
@@ -37,7 +37,7 @@ def contributors_statuses(
     """Each contributor's limits, always over whole periods: in the periods containing ``on``
     only, or (``on`` None) in every period containing today, a day with money from
     ``recent_days`` ago onwards (however far ahead), or a booked session."""
-    rules = RuleBook.load()
+    rules = rule_book()
     people = people_load(contributor_ids)
     sessions = session_rows_load(
         contributor_ids, start=today, end=today + timedelta(days=SESSION_HORIZON_DAYS)

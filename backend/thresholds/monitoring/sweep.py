@@ -26,7 +26,7 @@ from periods import Period, PeriodKind, period_containing, uk_today
 from thresholds.models import ThresholdAlert
 from thresholds.rules.selectors import rule_codes_for_circumstances
 
-from ..rules.book import RuleBook
+from ..rules.book import rule_book
 from .alerts import AlertKey, alerts_raise
 from .evaluation import PERSONAL_CAP, LimitStatus, Person, approaching_ratio, level_for
 
@@ -179,7 +179,7 @@ def sweep_range(*, first_id: int, last_id: int, today: date | None = None) -> li
     totals = current_totals(first_id=first_id, last_id=last_id, today=today)
     if not totals:
         return []
-    rules = RuleBook.load()
+    rules = rule_book()
     people = _people(sorted(totals))
     ratio = approaching_ratio()
     rule_periods: dict[tuple[str, int, int | None], tuple[Any, Period] | None] = {}
