@@ -26,6 +26,14 @@ def _esa_lower() -> ThresholdRule:
     return rule
 
 
+def _change_limit_behind_our_back(rule: ThresholdRule, limit: Decimal) -> None:
+    """What another process's save does to the row, without this process hearing of it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'UPDATE thresholds_thresholdrule SET "limit" = %s WHERE id = %s', [limit, rule.pk]
+        )
+
+
 def test_the_rules_are_read_from_the_database_once() -> None:
     first = rule_book()
     with CaptureQueriesContext(connection) as queries:
@@ -52,7 +60,7 @@ def test_a_rule_changed_by_another_process_is_seen_through_the_shared_version() 
     before = _esa_lower()
     # Another process saves the rule: the row changes (no signal here) and its receiver
     # forgets the shared version (not this process's copy).
-    ThresholdRule.objects.filter(pk=before.pk).update(limit=before.limit + Decimal("2.00"))
+    _change_limit_behind_our_back(before, before.limit + Decimal("2.00"))
     assert _esa_lower().limit == before.limit  # this process still has its copy
     cache.delete(VERSION_KEY)
     assert _esa_lower().limit == before.limit + Decimal("2.00")
@@ -64,7 +72,14 @@ def test_without_the_cache_the_rules_are_read_every_time(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(book_module.cache, "get", unreachable)
     rule = _esa_lower()
-    ThresholdRule.objects.filter(pk=rule.pk).update(limit=rule.limit + Decimal("3.00"))
+    _change_limit_behind_our_back(rule, rule.limit + Decimal("3.00"))
     with CaptureQueriesContext(connection) as queries:
         assert _esa_lower().limit == rule.limit + Decimal("3.00")
     assert len(queries.captured_queries) == 1
+
+
+def test_a_bulk_update_here_is_seen_at_once() -> None:
+    rule = _esa_lower()
+    ThresholdRule.objects.filter(pk=rule.pk).update(limit=rule.limit + Decimal("4.00"))
+    cache.set(VERSION_KEY, "kept by another process")  # only this process's copy is forgotten
+    assert _esa_lower().limit == rule.limit + Decimal("4.00")
