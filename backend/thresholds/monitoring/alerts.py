@@ -171,10 +171,17 @@ def alerts_raise(
         resolved: list[int] = []
         # Keys only (a steady sweep finds thousands, every one already raised); whole rows
         # just for the few raised again.
-        for pk, *fields, resolved_at in ThresholdAlert.objects.filter(
-            mine, period_start__in=starts
-        ).values_list("pk", "contributor_id", "limit_key", "period_start", "level", "resolved_at"):
-            key = AlertKey(*fields)
+        for (
+            pk,
+            contributor_id,
+            limit_key,
+            period_start,
+            level,
+            resolved_at,
+        ) in ThresholdAlert.objects.filter(mine, period_start__in=starts).values_list(
+            "pk", "contributor_id", "limit_key", "period_start", "level", "resolved_at"
+        ):
+            key = AlertKey(contributor_id, limit_key, period_start, level)
             if key not in wanted:
                 continue
             existing.add(key)
