@@ -287,6 +287,8 @@ def seed(cur: Any, size: Size) -> float:
     p |= {"p": size.payments, "big": size.big_org_payments, "small": size.small_org_payments}
     # The daily spend triggers (payments migration 0005) would run once a row: fill the spend
     # once, set-based, after the payments instead.
+    # (ALTER TABLE needs no deferred foreign key checks pending: run them first.)
+    cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
     cur.execute("ALTER TABLE payments_payment DISABLE TRIGGER USER")
     _fill(
         cur,
@@ -322,7 +324,9 @@ def seed(cur: Any, size: Size) -> float:
            ) x""",
         p,
     )
+    cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
     cur.execute("ALTER TABLE payments_payment ENABLE TRIGGER USER")
+    cur.execute("SET CONSTRAINTS ALL DEFERRED")
     cur.execute(
         """INSERT INTO payments_dailyspend (organisation_id, day, kind, total)
            SELECT organisation_id, counts_on, kind, SUM(payable) FROM payments_payment
