@@ -134,9 +134,12 @@ def current_totals(*, first_id: int, last_id: int, today: date) -> dict[int, dic
 
 
 def _money(value: Any) -> Decimal:
-    """A sum as the database gives it (SQLite: a float or an int) as pounds and pence."""
+    """A sum as the database gives it (PostgreSQL: pounds and pence already; SQLite: a float
+    or an int) as pounds and pence."""
     if value is None:
         return ZERO
+    if type(value) is Decimal:
+        return value
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
