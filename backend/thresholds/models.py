@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 from coproduce.money import MONEY_VALIDATORS, MoneyField
 from periods import PERIOD_KIND_CHOICES, PeriodKind
 
+from .signals import rules_changed
+
 
 class Benefit(models.TextChoices):
     ESA = "esa", "Employment and Support Allowance"
@@ -57,9 +59,9 @@ class RuleQuerySet(models.QuerySet["ThresholdRule"]):
 
 
 def _forget() -> None:
-    from thresholds.rules.book import rules_forget  # the book reads this module
-
-    rules_forget()
+    # Heard by thresholds.receivers: the rules kept in memory are forgotten, everyone looked
+    # at again (as for a rule saved in the admin).
+    rules_changed.send(sender=ThresholdRule, codes=[])
 
 
 class ThresholdRule(models.Model):
