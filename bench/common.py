@@ -13,11 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 PORT = int(os.environ.get("BENCH_PORT", "8250"))
+# The seeded database is ``<BENCH_DB_PREFIX>_<size>`` (another prefix keeps parallel runs apart).
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "coproduce_bench")
 ROW_MARK = "BENCH-ROWS "
 
 
+def database_name(size: str) -> str:
+    return f"{DB_PREFIX}_{size}"
+
+
 def database_url(size: str) -> str:
-    return f"{PG}/coproduce_bench_{size}"
+    return f"{PG}/{database_name(size)}"
 
 
 def bench_env(size: str) -> dict[str, str]:

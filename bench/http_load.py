@@ -34,7 +34,7 @@ TARGET_HISTORY = 1.2
 class Endpoint:
     name: str
     path: str
-    who: str  # "contributors", "big", "small" or "anonymous"
+    who: str  # "contributors", "paid" (with 20 payments or more), "big", "small", "anonymous"
 
 
 @dataclass
@@ -133,11 +133,20 @@ def main() -> None:
 
     with connection.cursor() as cur:
         at = layout(cur)
+        # Contributors with a second page of ten payments to read (not everyone has one).
+        cur.execute(
+            """SELECT contributor_id FROM payments_payment
+               WHERE contributor_id BETWEEN %s AND %s
+               GROUP BY contributor_id HAVING count(*) >= 20 ORDER BY 1 LIMIT 150""",
+            [at.first_contributor, at.first_contributor + TOKEN_CONTRIBUTORS - 1],
+        )
+        paid = [row[0] for row in cur.fetchall()]
     folder = Path(tempfile.mkdtemp(prefix="bench-http-"))
     groups = {
         "contributors": [
             bench_token(at.first_contributor + n) for n in range(0, TOKEN_CONTRIBUTORS, 7)
         ],
+        "paid": [bench_token(contributor_id) for contributor_id in paid],
         # Staff 2k is the coordinator of organisation k (bench/seed.py).
         "big": [bench_token(at.first_staff)],
         "small": [bench_token(at.first_staff + 2)],
@@ -162,7 +171,7 @@ def main() -> None:
         Endpoint(
             "payments/?page_size=10&page=2 (contributor)",
             "/api/v1/payments/?page_size=10&page=2",
-            "contributors",
+            "paid",
         ),
         Endpoint("expense-claims/", "/api/v1/expense-claims/", "contributors"),
         Endpoint("letters/", "/api/v1/letters/", "contributors"),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent)]
 
-from bench.common import PG, ROOT, Row, bench_env, database_url, parse_rows  # noqa: E402
+from bench.common import PG, ROOT, Row, bench_env, database_name, database_url, parse_rows  # noqa: E402
 from bench.seed import SIZES, schema_stamp, seed, seeded_stamp, stamp  # noqa: E402
 
 BENCHMARKS = {
@@ -42,7 +42,7 @@ def ensure_seeded(size: str) -> str:
     """Migrate and, when the stamp does not match, seed afresh. Says what it did."""
     import psycopg
 
-    name = f"coproduce_bench_{size}"
+    name = database_name(size)
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
         if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is None:
             admin.execute(f'CREATE DATABASE "{name}"')

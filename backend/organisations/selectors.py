@@ -28,6 +28,7 @@ def membership_get(*, user: User, organisation_id: int) -> Membership:
     )
     if membership is None:
         raise NotFound("There is no organisation with that id that you belong to.")
+    membership.user = user  # the caller's own row: no second query for membership.user
     return membership
 
 

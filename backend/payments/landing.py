@@ -23,13 +23,23 @@ from periods import uk_today
 
 from .choice import ChoiceSpec, decide_fee
 from .events import contributor_money_changed
-from .ledger import calendar_for, counted_total, payment_counts
+from .ledger import Calendar, calendar_for, counted_total, payment_counts
 from .models import Payment, PaymentChoice, PaymentKind, PaymentStatus
 
 
 def lock_contributor(contributor_id: int) -> User:
     """Serialise every money decision about one contributor (their ledger's lock)."""
     return User.objects.select_for_update().get(pk=contributor_id)
+
+
+def lock_contributor_with_choice(contributor_id: int) -> User:
+    """``lock_contributor``, reading in the same query what deciding a new fee needs: the
+    contributor's payment preference and benefit circumstances (their calendar)."""
+    return (
+        User.objects.select_for_update(of=("self",))
+        .select_related("payment_preference", "benefit_circumstances")
+        .get(pk=contributor_id)
+    )
 
 
 def lock_contributors(contributor_ids: set[int]) -> None:
@@ -52,13 +62,19 @@ class CapLimit:
 
 
 def _cap_limits(
-    payment: Payment, day: date, spec: ChoiceSpec | None = None, *, others: bool = True
+    payment: Payment,
+    day: date,
+    spec: ChoiceSpec | None = None,
+    *,
+    others: bool = True,
+    calendar: Calendar | None = None,
 ) -> list[CapLimit]:
     """Every cap that money counting on ``day`` falls under: the fee's own cap (if capped) and
     (``others``) the cap of every other capped fee already counting in the same cap period:
     moving money into a period must keep the promise made to the fees already there. A new
     fee is decided by the contributor's choice as it is now (its own cap only)."""
-    calendar = calendar_for(contributor_id=payment.contributor_id)
+    if calendar is None:
+        calendar = calendar_for(contributor_id=payment.contributor_id)
     limits: set[CapLimit] = set()
     own = spec or spec_of(payment)
     if own is not None and own.cap_amount is not None and own.cap_period:
@@ -101,13 +117,18 @@ def spec_of(payment: Payment) -> ChoiceSpec | None:
 
 
 def room_on(
-    payment: Payment, day: date, spec: ChoiceSpec | None = None, *, others: bool = True
+    payment: Payment,
+    day: date,
+    spec: ChoiceSpec | None = None,
+    *,
+    others: bool = True,
+    calendar: Calendar | None = None,
 ) -> tuple[Decimal | None, list[CapLimit]]:
     """How much more can count on ``day`` without passing any cap (None: no cap applies), not
     counting ``payment`` itself wherever it is now; and the caps that leave the least room."""
     room: Decimal | None = None
     tightest: list[CapLimit] = []
-    for cap in _cap_limits(payment, day, spec, others=others):
+    for cap in _cap_limits(payment, day, spec, others=others, calendar=calendar):
         used = counted_total(
             contributor_id=payment.contributor_id,
             start=cap.start,

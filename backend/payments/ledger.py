@@ -27,7 +27,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from contributors.models import BenefitCircumstances
 from coproduce.money import ZERO
@@ -85,6 +85,13 @@ class Calendar:
         return period_containing(
             kind, day, week_start=self.week_start, uc_start_day=self.uc_start_day or 1
         )
+
+
+def calendar_of(circumstances: BenefitCircumstances | None) -> Calendar:
+    """The calendar of a contributor whose circumstances (None: not told yet) are loaded."""
+    if circumstances is None:
+        return Calendar()
+    return Calendar(circumstances.benefit_week_start or 0, circumstances.uc_assessment_start_day)
 
 
 def calendars_load(contributor_ids: Iterable[int]) -> dict[int, Calendar]:
@@ -209,3 +216,53 @@ def hours_load(
     for row in rows:
         found[row["contributor_id"]][row["day"]] = row["total"]
     return found
+
+
+@dataclass
+class Window:
+    """Everything evaluation reads of the ledger from one day onwards, in one query: what
+    counts per day (``ledgers``), the days something counts (``money_days``) and the hours
+    recorded per day (``hours``)."""
+
+    ledgers: dict[int, Ledger]
+    money_days: dict[int, set[date]]
+    hours: dict[int, dict[date, Decimal]]
+
+
+def window_load(contributor_ids: list[int], *, start: date) -> Window:
+    """``ledgers_load``, ``money_days`` and ``hours_load`` from ``start`` onwards (however far
+    ahead), read together: every live fee, each sum filtered as those three filter."""
+    counts = ~Q(choice=PaymentChoice.DONATE)
+    rows: Iterable[dict[str, Any]] = (
+        Payment.objects.filter(
+            kind=PaymentKind.FEE,
+            status__in=LIVE_STATUSES,
+            contributor_id__in=contributor_ids,
+            counts_on__gte=start,
+        )
+        .values("contributor_id", day=F("counts_on"))
+        .annotate(
+            **{name: Sum("payable", filter=counts & sum_.filter) for name, sum_ in _SUMS.items()},
+            counted=Count("id", filter=counts),
+            hours=Sum("hours"),
+        )
+        .order_by()
+    )
+    window = Window(
+        ledgers={contributor_id: Ledger() for contributor_id in contributor_ids},
+        money_days=defaultdict(set),
+        hours={contributor_id: {} for contributor_id in contributor_ids},
+    )
+    for row in rows:
+        contributor_id, day = row["contributor_id"], row["day"]
+        if row["counted"]:
+            window.money_days[contributor_id].add(day)
+            window.ledgers[contributor_id].days[day] = DayTotal(
+                paid=row["paid"] or ZERO,
+                committed=row["committed"] or ZERO,
+                voucher_paid=row["voucher_paid"] or ZERO,
+                voucher_committed=row["voucher_committed"] or ZERO,
+            )
+        if row["hours"] is not None:
+            window.hours[contributor_id][day] = row["hours"]
+    return window

@@ -281,6 +281,31 @@ class Payment(models.Model):
         return instance
 
 
+class DailySpend(models.Model):
+    """What an organisation spends each day, by kind: the sum of ``payable`` over its payments
+    that are not cancelled, on the day they count (``counts_on``). Kept by triggers on
+    ``payments_payment`` (migration 0005) in the same transaction as every insert, update and
+    delete, however it is made (``save``, ``bulk_create``, ``update``, SQL), so the dashboard
+    sums at most a year of days however many payments the organisation has had."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField()
+    kind = models.CharField(max_length=20, choices=PaymentKind.choices)
+    total = MoneyField(default=Decimal("0"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "day", "kind"], name="payments_daily_spend_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Spend of organisation {self.organisation_id} on {self.day}"
+
+
 class FinanceSettings(models.Model):
     """An organisation's money settings: mileage rate and optional budgets."""
 

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from coproduce.money import MONEY_VALIDATORS, MoneyField
 from periods import PERIOD_KIND_CHOICES, PeriodKind
+
+from .signals import rules_changed
 
 
 class Benefit(models.TextChoices):
@@ -32,6 +36,32 @@ class AppliesBy(models.TextChoices):
 class RuleStatus(models.TextChoices):
     CONFIRMED = "confirmed", "Confirmed"
     ESTIMATED = "estimated", "Estimated"
+
+
+class RuleQuerySet(models.QuerySet["ThresholdRule"]):
+    """Changes made in bulk (no post_save or post_delete) forget the rules kept in memory too
+    (``thresholds.rules.book``)."""
+
+    def update(self, **kwargs: Any) -> int:
+        changed = super().update(**kwargs)
+        _forget()
+        return changed
+
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> int:
+        changed = super().bulk_update(objs, fields, batch_size=batch_size)
+        _forget()
+        return changed
+
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[ThresholdRule]:
+        created = super().bulk_create(objs, *args, **kwargs)
+        _forget()
+        return created
+
+
+def _forget() -> None:
+    # Heard by thresholds.receivers: the rules kept in memory are forgotten, everyone looked
+    # at again (as for a rule saved in the admin).
+    rules_changed.send(sender=ThresholdRule, codes=[])
 
 
 class ThresholdRule(models.Model):
@@ -73,6 +103,7 @@ class ThresholdRule(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = RuleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

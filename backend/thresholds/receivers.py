@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from contributors.signals import circumstances_changed
@@ -18,6 +18,7 @@ from payments.signals import money_changed, payments_planned, run_statuses_wante
 from .models import ThresholdRule
 from .monitoring.organisation_view import status_for
 from .monitoring.statuses import contributors_statuses
+from .rules.book import rules_forget
 from .signals import rules_changed
 
 
@@ -31,13 +32,21 @@ def _evaluate_everyone() -> None:
 
 @receiver(rules_changed)
 def _rules_file_loaded(sender: Any, **_: Any) -> None:
+    rules_forget()
     _evaluate_everyone()  # sent after the loader's transaction committed: runs at once
 
 
 @receiver(post_save, sender=ThresholdRule)
 @receiver(post_delete, sender=ThresholdRule)
 def _rule_edited(sender: Any, **_: Any) -> None:
+    rules_forget()
     _evaluate_everyone()
+
+
+@receiver(post_migrate)
+def _migrated(sender: Any, **_: Any) -> None:
+    """A migration may load rules with the historical model (no post_save): forget them."""
+    rules_forget()
 
 
 @receiver(circumstances_changed)

@@ -27,14 +27,15 @@ from ..landing import (
     check_paid_on,
     land,
     lock_contributor,
+    lock_contributor_with_choice,
     mark_paid,
     raise_if_held,
     room_on,
 )
-from ..ledger import calendar_for
+from ..ledger import calendar_of
 from ..models import Payment, PaymentChoice, PaymentKind, PaymentStatus
 from ..notices import fees_approved_notify, payments_paid_notify
-from ..preferences.selectors import choice_spec_for
+from ..preferences.selectors import choice_spec_of
 
 RECORD_ROLES = COORDINATOR_ROLES | FINANCE_ROLES
 
@@ -153,10 +154,10 @@ def _record_locked(
     time_based: bool,
 ) -> Payment:
     _check_engagement(organisation, contributor, engagement)
-    lock_contributor(contributor.pk)
-    spec = choice_spec_for(
-        contributor=contributor, engagement_id=engagement.pk if engagement else None
-    )
+    # One query: the lock, the contributor's preference and their calendar.
+    locked = lock_contributor_with_choice(contributor.pk)
+    spec = choice_spec_of(contributor=locked, engagement_id=engagement.pk if engagement else None)
+    calendar = calendar_of(getattr(locked, "benefit_circumstances", None))
     payment = Payment(
         organisation=organisation,
         contributor=contributor,
@@ -175,9 +176,9 @@ def _record_locked(
     if kind == PaymentKind.FEE:
         cap_used, label = ZERO, ""
         if spec.choice == PaymentChoice.CAPPED and spec.cap_amount is not None:
-            room, _ = room_on(payment, due_on, spec, others=False)
+            room, _ = room_on(payment, due_on, spec, others=False, calendar=calendar)
             cap_used = spec.cap_amount - (room if room is not None else spec.cap_amount)
-            period = calendar_for(contributor_id=contributor.pk).period(spec.cap_period, due_on)
+            period = calendar.period(spec.cap_period, due_on)
             # Organisations read the reason: name the days, never the benefit they belong to.
             label = f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}"
         decision = decide_fee(offered=amount, spec=spec, cap_used=cap_used, cap_period_label=label)

@@ -15,7 +15,15 @@ from opportunities.models import Session
 from organisations.models import Organisation
 from periods import PeriodKind, period_containing, uk_today
 
-from ..models import ExpenseItem, FinanceSettings, ItemStatus, Payment, PaymentKind, PaymentStatus
+from ..models import (
+    DailySpend,
+    ExpenseItem,
+    FinanceSettings,
+    ItemStatus,
+    Payment,
+    PaymentKind,
+    PaymentStatus,
+)
 
 
 def finance_settings_for(organisation: Organisation) -> FinanceSettings:
@@ -43,18 +51,17 @@ class Spend:
 def _spends(
     organisation: Organisation, periods: list[tuple[date, date, Decimal | None]]
 ) -> list[Spend]:
-    """Spend in each period, in one query over the widest (the month is inside the tax year)."""
+    """Spend in each period, in one query over the widest (the month is inside the tax year),
+    from the organisation's spend per day: at most a year of days, however many payments."""
     start, end = min(p[0] for p in periods), max(p[1] for p in periods)
     sums: dict[str, Sum] = {}
     for n, (lo, hi, _) in enumerate(periods):
-        within = Q(counts_on__gte=lo, counts_on__lte=hi)
-        sums[f"fees_{n}"] = Sum("payable", filter=within & Q(kind=PaymentKind.FEE))
-        sums[f"expenses_{n}"] = Sum("payable", filter=within & Q(kind=PaymentKind.EXPENSE))
-    totals = (
-        Payment.objects.filter(organisation=organisation, counts_on__gte=start, counts_on__lte=end)
-        .exclude(status=PaymentStatus.CANCELLED)
-        .aggregate(**sums)
-    )
+        within = Q(day__gte=lo, day__lte=hi)
+        sums[f"fees_{n}"] = Sum("total", filter=within & Q(kind=PaymentKind.FEE))
+        sums[f"expenses_{n}"] = Sum("total", filter=within & Q(kind=PaymentKind.EXPENSE))
+    totals = DailySpend.objects.filter(
+        organisation=organisation, day__gte=start, day__lte=end
+    ).aggregate(**sums)
     return [
         Spend(lo, hi, totals[f"fees_{n}"] or ZERO, totals[f"expenses_{n}"] or ZERO, budget)
         for n, (lo, hi, budget) in enumerate(periods)

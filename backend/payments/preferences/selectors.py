@@ -30,6 +30,17 @@ def choice_spec_for(*, contributor: User, engagement_id: int | None) -> ChoiceSp
     return ChoiceSpec.from_row(preference, "preference" if preference else "default")
 
 
+def choice_spec_of(*, contributor: User, engagement_id: int | None) -> ChoiceSpec:
+    """``choice_spec_for`` for a contributor loaded with ``payment_preference`` (select_related):
+    a query only for an engagement's override."""
+    if engagement_id is not None:
+        override = EngagementPaymentChoice.objects.filter(engagement_id=engagement_id).first()
+        if override is not None:
+            return ChoiceSpec.from_row(override, "engagement")
+    preference: PaymentPreference | None = getattr(contributor, "payment_preference", None)
+    return ChoiceSpec.from_row(preference, "preference" if preference else "default")
+
+
 def require_contributor(user: User) -> None:
     if not user.is_contributor:
         raise PermissionDenied("Only contributors have a payment preference.")

@@ -89,6 +89,8 @@ def contributors_evaluate(
             if _key(a) not in wanted and not _still_holds(a, holding.get(_key(a)[:3]))
         ]
     )
+    if wanted.keys() <= {_key(a) for a in active}:
+        return []  # every alert wanted is raised already (the usual case after a payment)
     return alerts_raise(wanted, today=today)
 
 
@@ -166,14 +168,29 @@ def alerts_raise(
         earliest = min(key.period_start for key in wanted)
         starts = {key.period_start for key in wanted}  # a few dozen: the periods in question
         existing: set[AlertKey] = set()
-        again: list[ThresholdAlert] = []
-        for alert in ThresholdAlert.objects.filter(mine, period_start__in=starts):
-            key = _key(alert)
+        resolved: list[int] = []
+        # Keys only (a steady sweep finds thousands, every one already raised); whole rows
+        # just for the few raised again.
+        for (
+            pk,
+            contributor_id,
+            limit_key,
+            period_start,
+            level,
+            resolved_at,
+        ) in ThresholdAlert.objects.filter(mine, period_start__in=starts).values_list(
+            "pk", "contributor_id", "limit_key", "period_start", "level", "resolved_at"
+        ):
+            key = AlertKey(contributor_id, limit_key, period_start, level)
             if key not in wanted:
                 continue
             existing.add(key)
-            if alert.resolved_at is not None:  # the condition came back: raise it again
-                status = wanted[key]
+            if resolved_at is not None:  # the condition came back: raise it again
+                resolved.append(pk)
+        again: list[ThresholdAlert] = []
+        if resolved:
+            for alert in ThresholdAlert.objects.filter(pk__in=resolved):
+                status = wanted[_key(alert)]
                 alert.resolved_at, alert.resolved_reason = None, ""
                 alert.times_raised += 1
                 alert.notified_at = None

@@ -16,9 +16,10 @@ from enum import StrEnum
 
 from django.conf import settings
 
+from accounts.models import User
 from contributors.models import BenefitCircumstances
 from coproduce.money import ZERO
-from payments.ledger import Calendar, Ledger, calendars_load
+from payments.ledger import Calendar, Ledger, calendar_of
 from payments.models import PaymentChoice, PaymentPreference
 from periods import Period, PeriodKind
 from thresholds.models import ThresholdRule
@@ -138,23 +139,24 @@ class LimitStatus:
 
 
 def people_load(contributor_ids: list[int]) -> dict[int, Person]:
-    circumstances = {
-        c.user_id: c for c in BenefitCircumstances.objects.filter(user_id__in=contributor_ids)
-    }
-    preferences = {
-        p.contributor_id: p
-        for p in PaymentPreference.objects.filter(
-            contributor_id__in=contributor_ids, choice=PaymentChoice.CAPPED
+    """Each contributor's calendar, rules and cap: one query (their circumstances and payment
+    preference come with the user row)."""
+    users = {
+        user.pk: user
+        for user in User.objects.filter(pk__in=contributor_ids).select_related(
+            "benefit_circumstances", "payment_preference"
         )
     }
-    calendars = calendars_load(contributor_ids)
     people: dict[int, Person] = {}
     for contributor_id in contributor_ids:
-        found = circumstances.get(contributor_id)
-        preference = preferences.get(contributor_id)
+        user = users.get(contributor_id)
+        found: BenefitCircumstances | None = getattr(user, "benefit_circumstances", None)
+        preference: PaymentPreference | None = getattr(user, "payment_preference", None)
+        if preference is not None and preference.choice != PaymentChoice.CAPPED:
+            preference = None
         people[contributor_id] = Person(
             contributor_id=contributor_id,
-            calendar=calendars[contributor_id],
+            calendar=calendar_of(found),
             codes=tuple(rule_codes_for_circumstances(found)),
             cap_amount=preference.cap_amount if preference else None,
             cap_period=preference.cap_period if preference else "",

@@ -31,7 +31,8 @@ from payments.ledger import counted_fees
 from payments.models import PaymentChoice, PaymentPreference
 from payments.selectors import choice_spec_for
 from periods import uk_today
-from thresholds.models import AlertLevel, ThresholdAlert, ThresholdRule
+from thresholds.models import AlertLevel, ThresholdAlert
+from thresholds.rules.book import rule_book
 
 from .evaluation import PERSONAL_CAP, Level, LimitStatus
 from .statuses import contributors_statuses
@@ -114,7 +115,7 @@ def _counting_amount(offered: Decimal, spec: ChoiceSpec) -> Decimal:
 def _unsafe_figures(contributor_id: int) -> set[Decimal]:
     """Figures an organisation must never be shown for this person: every published limit, in
     any year, and the caps the contributor has set themself."""
-    figures = set(ThresholdRule.objects.values_list("limit", flat=True).distinct())
+    figures = rule_book().limits()
     figures |= {
         cap
         for cap in PaymentPreference.objects.filter(contributor_id=contributor_id).values_list(

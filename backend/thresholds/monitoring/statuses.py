@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 from accounts.models import User
 from opportunities.models import EngagementStatus, Session
-from payments.ledger import hours_load, ledgers_load, money_days
+from payments.ledger import Window, hours_load, ledgers_load, window_load
 from periods import uk_today
 
-from ..rules.book import RuleBook
+from ..rules.book import rule_book
 from .evaluation import (
     LimitStatus,
     people_load,
@@ -23,6 +23,7 @@ from .forecast import forecasts_compute, session_dates, session_rows_load
 logger = logging.getLogger(__name__)
 
 SESSION_HORIZON_DAYS = 92  # how far ahead booked sessions are forecast (totals are never cut)
+MAX_PERIOD_DAYS = 366  # the longest period a limit is measured over (a tax year)
 
 
 def contributors_statuses(
@@ -37,36 +38,46 @@ def contributors_statuses(
     """Each contributor's limits, always over whole periods: in the periods containing ``on``
     only, or (``on`` None) in every period containing today, a day with money from
     ``recent_days`` ago onwards (however far ahead), or a booked session."""
-    rules = RuleBook.load()
+    rules = rule_book()
     people = people_load(contributor_ids)
     sessions = session_rows_load(
         contributor_ids, start=today, end=today + timedelta(days=SESSION_HORIZON_DAYS)
     )
     booked = session_dates(sessions)
+    window: Window | None = None
     if on is not None:
         dates_for = {contributor_id: {on} for contributor_id in contributor_ids}
     else:
-        money = money_days(contributor_ids, since=today - timedelta(days=recent_days))
+        since = today - timedelta(days=recent_days)
+        extra = extra_dates or {}
+        # Every period wanted contains today, a booked session, an extra date or a day from
+        # ``since`` on, so it starts at most a year before the earliest of them: one read of
+        # the ledger from there answers the money days, the totals and the hours.
+        earliest = min([since, today, *(d for days in extra.values() for d in days)])
+        window = window_load(contributor_ids, start=earliest - timedelta(days=MAX_PERIOD_DAYS))
         dates_for = {
             contributor_id: {today}
-            | money.get(contributor_id, set())
-            | (extra_dates or {}).get(contributor_id, set())
+            | {d for d in window.money_days.get(contributor_id, set()) if d >= since}
+            | extra.get(contributor_id, set())
             for contributor_id in contributor_ids
         }
-    wanted = {
-        contributor_id: periods_for(
-            person, rules, dates_for[contributor_id] | booked.get(contributor_id, set())
-        )
-        for contributor_id, person in people.items()
-    }
-    every = [period for periods in wanted.values() for period in periods]
-    if every:
-        start, end = min(p.start for p in every), max(p.end for p in every)
+    if window is not None:
+        ledgers, hours = window.ledgers, window.hours
     else:
-        start = end = today
-    ledgers = ledgers_load(contributor_ids, start, end)
-    # Hours are the contributor's own business: organisations' views never ask for them.
-    hours = hours_load(contributor_ids, start, end) if with_hours else {}
+        wanted = {
+            contributor_id: periods_for(
+                person, rules, dates_for[contributor_id] | booked.get(contributor_id, set())
+            )
+            for contributor_id, person in people.items()
+        }
+        every = [period for periods in wanted.values() for period in periods]
+        if every:
+            start, end = min(p.start for p in every), max(p.end for p in every)
+        else:
+            start = end = today
+        ledgers = ledgers_load(contributor_ids, start, end)
+        # Hours are the contributor's own business: organisations' views never ask for them.
+        hours = hours_load(contributor_ids, start, end) if with_hours else {}
     forecasts = forecasts_compute(sessions, people, ledgers, rules)
     result: dict[int, list[LimitStatus]] = {}
     for contributor_id, person in people.items():

@@ -8,6 +8,8 @@ from contributors.models import BenefitCircumstances, EsaPermittedWork
 from periods import PeriodKind, period_containing
 from thresholds.models import AppliesBy, ThresholdRule
 
+from .book import rule_book
+
 TAX_YEAR_CODES = ("trading_allowance", "personal_allowance")
 
 
@@ -77,6 +79,9 @@ def applicable_rule_codes(circumstances: BenefitCircumstances | None, *, on: dat
     """The codes of the rules that apply to these circumstances and have a figure in force on
     ``on``, in a stable order. ``None`` (nothing told yet) means tax-year tracking only. The
     National Insurance lower earnings limit is left out: it only matters for payroll."""
-    wanted = rule_codes_for_circumstances(circumstances)
-    in_force = set(rules_in_force(on=on).filter(code__in=wanted).values_list("code", flat=True))
-    return [code for code in wanted if code in in_force]
+    book = rule_book()
+    return [
+        code
+        for code in rule_codes_for_circumstances(circumstances)
+        if book.in_force(code, on) is not None
+    ]
