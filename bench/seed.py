@@ -285,7 +285,7 @@ def seed(cur: Any, size: Size) -> float:
            GROUP BY o.organisation_id"""
     )
     p |= {"p": size.payments, "big": size.big_org_payments, "small": size.small_org_payments}
-    # The daily spend triggers (payments migration 0005) would run once a row: fill the spend
+    # The daily spend triggers (payments migration 0006) would run once a row: fill the spend
     # once, set-based, after the payments instead.
     # (ALTER TABLE needs no deferred foreign key checks pending: run them first.)
     cur.execute("SET CONSTRAINTS ALL IMMEDIATE")

@@ -101,7 +101,7 @@ def uninstall(apps: Any, schema_editor: Any) -> None:
 class Migration(migrations.Migration):
     dependencies = [
         ("organisations", "0002_invitations"),
-        ("payments", "0004_performance_indexes"),
+        ("payments", "0005_bank_details_and_exports"),
     ]
 
     operations = [
