@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.http import FileResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
@@ -35,17 +37,24 @@ from .services import ItemInput, expense_claim_submit, expense_items_decide
 
 class ExpenseItemOutputSerializer(serializers.ModelSerializer):
     has_receipt = serializers.SerializerMethodField()
+    receipt_type = serializers.SerializerMethodField(
+        help_text="The receipt's file type (a PDF or an image), to show it inline."
+    )
 
     class Meta:
         model = ExpenseItem
         fields = [
             "id", "category", "description", "spent_on", "miles", "amount", "status",
-            "decision_reason", "decided_at", "payment", "has_receipt",
+            "decision_reason", "decided_at", "payment", "has_receipt", "receipt_type",
         ]  # fmt: skip
         read_only_fields = fields
 
     def get_has_receipt(self, item: ExpenseItem) -> bool:
         return hasattr(item, "receipt")
+
+    def get_receipt_type(self, item: ExpenseItem) -> str | None:
+        receipt = getattr(item, "receipt", None)
+        return receipt.content_type if receipt is not None else None
 
 
 class ExpenseClaimOutputSerializer(serializers.ModelSerializer):
@@ -224,16 +233,37 @@ class ExpenseClaimRejectApi(APIView):
         return _decide(request, claim_id, approve=False)
 
 
+# A receipt is shown in the app's own pages (an image, or a PDF in a frame), never elsewhere:
+# it may be framed by the app only, and runs nothing of its own.
+RECEIPT_CSP = (
+    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+)
+
+
 class ReceiptApi(APIView):
     @extend_schema(
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
-        summary="Download a receipt",
+        parameters=[
+            OpenApiParameter(
+                "download",
+                bool,
+                description="Send the file to save (attachment) instead of to show (inline).",
+            )
+        ],
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            (200, "image/jpeg"): OpenApiTypes.BINARY,
+            (200, "image/png"): OpenApiTypes.BINARY,
+        },
+        summary="A receipt, to show inline or to download",
     )
+    @method_decorator(xframe_options_sameorigin)
     def get(self, request: Request, claim_id: int, item_id: int) -> FileResponse:
         receipt = receipt_get(user=request_user(request), claim_id=claim_id, item_id=item_id)
-        return FileResponse(
+        response = FileResponse(
             receipt.file.open("rb"),
-            as_attachment=True,
+            as_attachment=request.GET.get("download") in ("1", "true"),
             filename=f"receipt-{claim_id}-{item_id}.{receipt.file.name.rsplit('.', 1)[-1]}",
             content_type=receipt.content_type,
         )
+        response["Content-Security-Policy"] = RECEIPT_CSP
+        return response

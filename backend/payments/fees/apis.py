@@ -74,6 +74,16 @@ def filtered(filterset: django_filters.FilterSet) -> Any:
 class PaymentOutputSerializer(serializers.ModelSerializer):
     contributor_name = serializers.CharField(source="contributor.full_name")
     organisation_name = serializers.CharField(source="organisation.name")
+    opportunity = serializers.IntegerField(
+        source="engagement.opportunity_id", allow_null=True, default=None, read_only=True
+    )
+    opportunity_title = serializers.CharField(
+        source="engagement.opportunity.title",
+        allow_null=True,
+        default=None,
+        read_only=True,
+        help_text="The role the payment is for, when it is for one.",
+    )
     choice_reason = serializers.SerializerMethodField(
         help_text="Why the fee is this amount. The contributor reads the full reason; "
         "organisation staff read one that names no cap, limit, period or other organisation."
@@ -83,10 +93,10 @@ class PaymentOutputSerializer(serializers.ModelSerializer):
         model = Payment
         fields = [
             "id", "organisation", "organisation_name", "contributor", "contributor_name",
-            "engagement", "attendance", "kind", "description", "offered", "payable", "waived",
-            "choice", "choice_reason", "donated_to", "method", "due_on", "paid_on", "planned_on",
-            "counts_on", "hours", "time_based", "status", "run", "created_at", "approved_at",
-            "cancelled_at", "cancel_reason",
+            "engagement", "opportunity", "opportunity_title", "attendance", "kind", "description",
+            "offered", "payable", "waived", "choice", "choice_reason", "donated_to", "method",
+            "due_on", "paid_on", "planned_on", "counts_on", "hours", "time_based", "status", "run",
+            "created_at", "approved_at", "cancelled_at", "cancel_reason",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -99,6 +109,8 @@ class PaymentFilter(django_filters.FilterSet):
     organisation = IdFilter()
     contributor = IdFilter()
     engagement = IdFilter()
+    opportunity = IdFilter(field_name="engagement__opportunity", help_text="The role paid for")
+    run = IdFilter(help_text="Payments in this payment run")
     status = django_filters.ChoiceFilter(choices=PaymentStatus.choices)
     kind = django_filters.ChoiceFilter(choices=PaymentKind.choices)
     counts_from = django_filters.DateFilter(field_name="counts_on", lookup_expr="gte")

@@ -146,6 +146,8 @@ class PaymentRunScheduleApi(APIView):
 class PreviewFeeSerializer(serializers.Serializer):
     payment_id = serializers.IntegerField()
     contributor_reference = serializers.CharField()
+    contributor_name = serializers.CharField()
+    description = serializers.CharField()
     payable = MoneyOutput()
     fits = serializers.BooleanField()
     fits_from = serializers.DateField(allow_null=True)
