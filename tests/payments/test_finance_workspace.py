@@ -204,3 +204,29 @@ def test_the_run_preview_names_who_each_fee_is_for(northfield: Org, contributor:
     assert row["contributor_name"] == contributor.full_name
     assert row["description"] == "Advisory group meeting"
     assert row["fits"] is True
+
+
+# Expense claims list
+
+
+def test_claims_filter_by_organisation_and_by_waiting_for_a_decision(
+    northfield: Org, southdown: Org, contributor: User
+) -> None:
+    decided = _claim(contributor, northfield, [MILEAGE])
+    waiting = _claim(contributor, northfield, [MILEAGE, MILEAGE])
+    _claim(contributor, southdown, [MILEAGE])
+    finance = northfield.client("finance")
+    finance.post(f"/api/v1/expense-claims/{decided['id']}/approve/", {}, format="json")
+    finance.post(
+        f"/api/v1/expense-claims/{waiting['id']}/approve/",
+        {"items": [waiting["items"][0]["id"]]},
+        format="json",
+    )
+    url = f"/api/v1/expense-claims/?organisation={northfield.organisation.pk}"
+
+    open_claims = finance.get(f"{url}&waiting=true").json()["results"]
+    done = finance.get(f"{url}&waiting=false").json()["results"]
+
+    assert [c["id"] for c in open_claims] == [waiting["id"]]
+    assert open_claims[0]["status"] == "partly_decided"
+    assert [c["id"] for c in done] == [decided["id"]]

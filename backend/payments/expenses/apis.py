@@ -7,6 +7,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+import django_filters
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import FileResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -21,16 +23,16 @@ from rest_framework.views import APIView
 from accounts.requests import request_user
 from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError
-from coproduce.api.ids import IdField
+from coproduce.api.ids import IdField, IdFilter
 from coproduce.api.pagination import paginated_response
 from coproduce.api.parsers import JSONParser
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput
 from organisations.selectors import membership_get
 
-from ..fees.apis import IDEMPOTENCY_PARAMETER, MAX_IDS_PER_REQUEST
+from ..fees.apis import IDEMPOTENCY_PARAMETER, MAX_IDS_PER_REQUEST, filtered
 from ..idempotency import fingerprint, idempotency_key_from
-from ..models import ExpenseCategory, ExpenseClaim, ExpenseItem
+from ..models import ExpenseCategory, ExpenseClaim, ExpenseItem, ItemStatus
 from .selectors import claim_status, expense_claim_get, expense_claim_list, receipt_get
 from .services import ItemInput, expense_claim_submit, expense_items_decide
 
@@ -95,19 +97,39 @@ class ExpenseClaimInputSerializer(StrictSerializer):
 _OPTIONAL = ("organisation", "engagement", "note")
 
 
+class ExpenseClaimFilter(django_filters.FilterSet):
+    organisation = IdFilter()
+    waiting = django_filters.BooleanFilter(
+        method="filter_waiting",
+        label="Only claims with items waiting for a decision (true), or only decided ones (false)",
+    )
+
+    class Meta:
+        model = ExpenseClaim
+        fields = ["organisation"]
+
+    def filter_waiting(
+        self, queryset: QuerySet[ExpenseClaim], name: str, value: bool
+    ) -> QuerySet[ExpenseClaim]:
+        waiting = Exists(
+            ExpenseItem.objects.filter(claim=OuterRef("pk"), status=ItemStatus.PENDING)
+        )
+        return queryset.filter(waiting if value else ~waiting)
+
+
 class ExpenseClaimListApi(APIView):
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
-        responses=ExpenseClaimOutputSerializer(many=True), summary="Expense claims I can see"
+        parameters=[ExpenseClaimFilter],
+        responses=ExpenseClaimOutputSerializer(many=True),
+        summary="Expense claims I can see",
     )
     def get(self, request: Request) -> Response:
-        return paginated_response(
-            self,
-            request,
-            expense_claim_list(user=request_user(request)),
-            ExpenseClaimOutputSerializer,
+        queryset = filtered(
+            ExpenseClaimFilter(request.GET, queryset=expense_claim_list(user=request_user(request)))
         )
+        return paginated_response(self, request, queryset, ExpenseClaimOutputSerializer)
 
     @extend_schema(
         request={
