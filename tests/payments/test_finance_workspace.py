@@ -157,10 +157,10 @@ def test_mileage_rates_are_listed_in_the_settings_changed_and_removed_with_an_au
     assert listed["mileage_rate"] == "0.45"
     assert removed.status_code == 204
     assert removed_again.status_code == 404
-    history = MileageRate.history.filter(tax_year=2026).order_by("history_date")  # type: ignore[attr-defined]
+    history = MileageRate.history.filter(tax_year=2026).order_by("history_date")
     assert [str(h.rate) for h in history] == ["0.40", "0.55"]
     assert {h.history_user_id for h in history} == {northfield.finance.user_id}
-    assert MileageRate.history.filter(tax_year=2025, history_type="-").exists()  # type: ignore[attr-defined]
+    assert MileageRate.history.filter(tax_year=2025, history_type="-").exists()
 
 
 def test_only_finance_staff_of_the_organisation_set_mileage_rates(

@@ -99,10 +99,7 @@ _OPTIONAL = ("organisation", "engagement", "note")
 
 class ExpenseClaimFilter(django_filters.FilterSet):
     organisation = IdFilter()
-    waiting = django_filters.BooleanFilter(
-        method="filter_waiting",
-        label="Only claims with items waiting for a decision (true), or only decided ones (false)",
-    )
+    waiting = django_filters.BooleanFilter(method="filter_waiting")
 
     class Meta:
         model = ExpenseClaim
@@ -121,7 +118,14 @@ class ExpenseClaimListApi(APIView):
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
-        parameters=[ExpenseClaimFilter],
+        parameters=[
+            OpenApiParameter("organisation", int, description="Claims to this organisation"),
+            OpenApiParameter(
+                "waiting",
+                bool,
+                description="Only claims with items waiting for a decision (or only decided ones)",
+            ),
+        ],
         responses=ExpenseClaimOutputSerializer(many=True),
         summary="Expense claims I can see",
     )

@@ -3,6 +3,7 @@ and logging attendance, which records the fee it earns."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -109,8 +110,8 @@ class PaymentFilter(django_filters.FilterSet):
     organisation = IdFilter()
     contributor = IdFilter()
     engagement = IdFilter()
-    opportunity = IdFilter(field_name="engagement__opportunity", help_text="The role paid for")
-    run = IdFilter(help_text="Payments in this payment run")
+    opportunity = IdFilter(field_name="engagement__opportunity")
+    run = IdFilter()
     status = django_filters.ChoiceFilter(choices=PaymentStatus.choices)
     kind = django_filters.ChoiceFilter(choices=PaymentKind.choices)
     counts_from = django_filters.DateFilter(field_name="counts_on", lookup_expr="gte")
@@ -120,6 +121,24 @@ class PaymentFilter(django_filters.FilterSet):
     class Meta:
         model = Payment
         fields = ["organisation", "contributor", "engagement", "status", "kind"]
+
+
+def _id(name: str, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, int, description=description)
+
+
+PAYMENT_PARAMETERS = [
+    _id("organisation", "Payments of this organisation"),
+    _id("contributor", "Payments to this person"),
+    _id("engagement", "Payments for this engagement"),
+    _id("opportunity", "Payments for this role"),
+    _id("run", "Payments in this payment run"),
+    OpenApiParameter("status", str, enum=PaymentStatus.values),
+    OpenApiParameter("kind", str, enum=PaymentKind.values),
+    OpenApiParameter("counts_from", date, description="Counting on or after this day"),
+    OpenApiParameter("counts_to", date, description="Counting on or before this day"),
+    OpenApiParameter("in_run", bool, description="Only payments in a run (or only those not)"),
+]
 
 
 class PaymentRecordSerializer(StrictSerializer):
@@ -165,7 +184,7 @@ class PaymentRecordSerializer(StrictSerializer):
 
 class PaymentListApi(APIView):
     @extend_schema(
-        parameters=[PaymentFilter],
+        parameters=PAYMENT_PARAMETERS,
         responses=PaymentOutputSerializer(many=True),
         summary="Payments I can see (my organisations', or my own as a contributor)",
     )

@@ -5304,10 +5304,14 @@ export interface operations {
     expense_claims_list: {
         parameters: {
             query?: {
+                /** @description Claims to this organisation */
+                organisation?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only claims with items waiting for a decision (or only decided ones) */
+                waiting?: boolean;
             };
             header?: never;
             path?: never;
@@ -10781,10 +10785,28 @@ export interface operations {
     payments_list: {
         parameters: {
             query?: {
+                /** @description Payments to this person */
+                contributor?: number;
+                /** @description Counting on or after this day */
+                counts_from?: string;
+                /** @description Counting on or before this day */
+                counts_to?: string;
+                /** @description Payments for this engagement */
+                engagement?: number;
+                /** @description Only payments in a run (or only those not) */
+                in_run?: boolean;
+                kind?: "expense" | "fee";
+                /** @description Payments for this role */
+                opportunity?: number;
+                /** @description Payments of this organisation */
+                organisation?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Payments in this payment run */
+                run?: number;
+                status?: "approved" | "cancelled" | "paid" | "pending";
             };
             header?: never;
             path?: never;
