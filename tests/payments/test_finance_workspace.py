@@ -230,3 +230,24 @@ def test_claims_filter_by_organisation_and_by_waiting_for_a_decision(
     assert [c["id"] for c in open_claims] == [waiting["id"]]
     assert open_claims[0]["status"] == "partly_decided"
     assert [c["id"] for c in done] == [decided["id"]]
+
+
+# Payment runs list
+
+
+def test_runs_filter_by_open_or_paid(northfield: Org, contributor: User) -> None:
+    finance = northfield.client("finance")
+    runs = f"/api/v1/organisations/{northfield.organisation.pk}/payment-runs/"
+    made = []
+    for amount in ("25.00", "10.00"):
+        payment = northfield.record(contributor, amount, MONDAY).json()
+        finance.post(f"/api/v1/payments/{payment['id']}/approve/")
+        made.append(finance.post(runs, {"payments": [payment["id"]]}, format="json").json())
+    finance.post(f"{runs}{made[0]['id']}/mark-paid/", {"paid_on": "2026-11-25"}, format="json")
+
+    paid = finance.get(f"{runs}?status=paid").json()["results"]
+    still_open = finance.get(f"{runs}?status=open").json()["results"]
+
+    assert [r["id"] for r in paid] == [made[0]["id"]]
+    assert [r["id"] for r in still_open] == [made[1]["id"]]
+    assert finance.get(f"{runs}?status=lost").status_code == 400

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import django_filters
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -22,8 +23,8 @@ from coproduce.money import MoneyOutput
 from organisations.models import Membership
 from organisations.selectors import membership_get
 
-from ..fees.apis import MAX_IDS_PER_REQUEST, PaidOnSerializer
-from ..models import PaymentRun
+from ..fees.apis import MAX_IDS_PER_REQUEST, PaidOnSerializer, filtered
+from ..models import PaymentRun, RunStatus
 from .planning import payment_run_preview
 from .selectors import payment_run_get, payment_run_list
 from .services import (
@@ -62,6 +63,14 @@ def _run_answer(membership: Membership, run_id: int, http_status: int = 200) -> 
     return Response(PaymentRunOutputSerializer(run).data, status=http_status)
 
 
+class RunFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=RunStatus.choices)
+
+    class Meta:
+        model = PaymentRun
+        fields = ["status"]
+
+
 class PaymentRunListApi(APIView):
     class RunCreateSerializer(StrictSerializer):
         payments = serializers.ListField(
@@ -73,13 +82,14 @@ class PaymentRunListApi(APIView):
         )
 
     @extend_schema(
-        responses=PaymentRunOutputSerializer(many=True), summary="Payment runs (finance)"
+        parameters=[OpenApiParameter("status", str, enum=RunStatus.values)],
+        responses=PaymentRunOutputSerializer(many=True),
+        summary="Payment runs (finance)",
     )
     def get(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        return paginated_response(
-            self, request, payment_run_list(membership=membership), PaymentRunOutputSerializer
-        )
+        runs = filtered(RunFilter(request.GET, queryset=payment_run_list(membership=membership)))
+        return paginated_response(self, request, runs, PaymentRunOutputSerializer)
 
     @extend_schema(
         request=RunCreateSerializer,

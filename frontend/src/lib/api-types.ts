@@ -10247,6 +10247,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                status?: "open" | "paid";
             };
             header?: never;
             path: {
