@@ -58,7 +58,17 @@ export const routes: RouteObject[] = [
             // The organisation workspace: each area's pages are children of its layout.
             path: "organisations/:organisationId",
             lazy: () => import("./routes/organisation"),
-            children: [{ index: true, lazy: () => import("./routes/organisation-overview") }],
+            children: [
+              { index: true, lazy: () => import("./routes/organisation-overview") },
+              { path: "payments", lazy: () => import("./routes/organisation-payments") },
+              { path: "payments/:paymentId", lazy: () => import("./routes/organisation-payment") },
+              { path: "expense-claims", lazy: () => import("./routes/organisation-expense-claims") },
+              { path: "expense-claims/:claimId", lazy: () => import("./routes/organisation-expense-claim") },
+              { path: "payment-runs", lazy: () => import("./routes/organisation-payment-runs") },
+              { path: "payment-runs/new", lazy: () => import("./routes/organisation-payment-run-new") },
+              { path: "payment-runs/:runId", lazy: () => import("./routes/organisation-payment-run") },
+              { path: "settings/finance", lazy: () => import("./routes/organisation-finance-settings") },
+            ],
           },
         ],
       },
