@@ -14,6 +14,16 @@ export const FINANCE: Membership = {
   role: "finance",
 };
 
+/** A pending fee, as the payments API answers it. */
+export const PAYMENT = {
+  id: 12, organisation: 1, organisation_name: "Northfield", contributor: 5, contributor_name: "Alex Smith",
+  engagement: 3, opportunity: 4, opportunity_title: "Research advisory group", attendance: null, kind: "fee",
+  description: "Advisory group: papers review", offered: "12.00", payable: "12.00", waived: "0.00", choice: "capped",
+  choice_reason: "Paid in full.", donated_to: "", method: "bank_transfer", due_on: "2026-11-23", paid_on: null,
+  planned_on: null, counts_on: "2026-11-23", hours: null, time_based: false, status: "pending", run: null,
+  created_at: "2026-11-23T10:00:00Z", approved_at: null, cancelled_at: null, cancel_reason: "",
+} as const;
+
 export type Call = { method: string; path: string; search: string; body: unknown };
 
 /** Answers each API call from `answer(method, path)` and records what was sent. */

@@ -2,18 +2,10 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { FINANCE, page, renderAt, stubApi } from "../../workspace/testing";
+import { FINANCE, page, PAYMENT, renderAt, stubApi } from "../../workspace/testing";
 import { PaymentPage } from "./PaymentPage";
 import { filtersFrom, PaymentsPage } from "./PaymentsPage";
 
-export const PAYMENT = {
-  id: 12, organisation: 1, organisation_name: "Northfield", contributor: 5, contributor_name: "Alex Smith",
-  engagement: 3, opportunity: 4, opportunity_title: "Research advisory group", attendance: null, kind: "fee",
-  description: "Advisory group: papers review", offered: "12.00", payable: "12.00", waived: "0.00", choice: "capped",
-  choice_reason: "Paid in full.", donated_to: "", method: "bank_transfer", due_on: "2026-11-23", paid_on: null,
-  planned_on: null, counts_on: "2026-11-23", hours: null, time_based: false, status: "pending", run: null,
-  created_at: "2026-11-23T10:00:00Z", approved_at: null, cancelled_at: null, cancel_reason: "",
-} as const;
 
 afterEach(() => vi.unstubAllGlobals());
 
