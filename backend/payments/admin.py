@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ExpenseClaim, ExpenseItem, FinanceSettings, Payment, PaymentRun
+from .models import ExpenseClaim, ExpenseItem, FinanceSettings, MileageRate, Payment, PaymentRun
 
 
 @admin.register(Payment)
@@ -63,3 +63,9 @@ class PaymentRunAdmin(SimpleHistoryAdmin):
 @admin.register(FinanceSettings)
 class FinanceSettingsAdmin(SimpleHistoryAdmin):
     list_display = ["organisation", "mileage_rate", "monthly_budget", "tax_year_budget"]
+
+
+@admin.register(MileageRate)
+class MileageRateAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "tax_year", "rate", "updated_at"]
+    list_filter = ["tax_year"]

@@ -325,6 +325,38 @@ class FinanceSettings(models.Model):
         return f"Finance settings for organisation {self.organisation_id}"
 
 
+class MileageRate(models.Model):
+    """The pence per mile an organisation pays for journeys in one tax year (6 April to
+    5 April). A journey in a tax year without its own rate is paid at the settings' rate."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="mileage_rates"
+    )
+    # The calendar year the tax year starts in: 2026 is 6 April 2026 to 5 April 2027.
+    tax_year = models.PositiveSmallIntegerField()
+    rate = MoneyField(help_text="Pounds per mile for journeys in this tax year.")
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation_id", "-tax_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "tax_year"], name="payments_mileage_rate_one_per_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(rate__gte=0, rate__lte=5), name="payments_mileage_rate_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(tax_year__gte=2000, tax_year__lte=2100),
+                name="payments_mileage_rate_tax_year_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Mileage rate {self.tax_year}-{(self.tax_year + 1) % 100:02d}: £{self.rate}"
+
+
 class ExpenseClaim(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="expense_claims"

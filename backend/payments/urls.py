@@ -123,6 +123,11 @@ urlpatterns = [
         finance.FinanceSettingsApi.as_view(),
         name="finance-settings",
     ),
+    path(
+        "organisations/<id:organisation_id>/finance-settings/mileage-rates/<int:tax_year>/",
+        finance.MileageRateApi.as_view(),
+        name="mileage-rate",
+    ),
     # Engagements carry the contributor's payment choice, and logging attendance records the
     # fee: they are routed here, so that opportunities never needs payments.
     path("engagements/", preferences.EngagementListApi.as_view(), name="engagement-list"),

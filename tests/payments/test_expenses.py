@@ -160,7 +160,7 @@ def test_receipts_are_served_only_to_the_contributor_and_that_organisations_fina
     assert own.status_code == finance.status_code == 200
     content = b"".join(own.streaming_content)  # type: ignore[attr-defined]
     assert content.startswith(b"\x89PNG")
-    assert "attachment" in own["Content-Disposition"]
+    assert own["Content-Disposition"].startswith("inline")
     assert northfield.client().get(url).status_code == 404  # a coordinator
     assert southdown.client("finance").get(url).status_code == 404
 

@@ -144,6 +144,13 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
         organisation=org.organisation, email=person.email, role=Role.VIEWER, invited_by=admin.user
     )
     token = _ok(me.post("/api/v1/auth/tokens/", {"name": "Laptop"}, format="json"), 201)
+    _ok(
+        finance.put(
+            f"/api/v1/organisations/{org.organisation.pk}/finance-settings/mileage-rates/2026/",
+            {"rate": "0.45"},
+            format="json",
+        )
+    )
     return Side(
         org=org,
         viewer=viewer,
@@ -169,6 +176,7 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
             "rate_id": rate.pk,
             "member_id": viewer.pk,
             "token_id": token["id"],
+            "tax_year": 2026,
             "letter_pdf": letter.pdf.read(),
         },
     )
@@ -321,6 +329,8 @@ def body_for(operation_id: str, side: Side, world: World) -> Any:
             return {"fee_nominal_code": "5010"}
         case "organisations_finance_settings_update":
             return {"mileage_rate": "0.45"}
+        case "organisations_finance_settings_mileage_rates_update":
+            return {"rate": "0.50"}
         case "organisations_members_create":
             return {"email": "new.member@example.org", "role": "viewer"}
         case "organisations_members_partial_update":

@@ -154,6 +154,8 @@ EXPECTED: dict[str, str] = {
     "organisations_export_settings_update": "401 404 404 403/404 200/404 403/404 200/404 404/200 404",
     "organisations_overview_retrieve": "401 404 404 200/404 200/404 200/404 200/404 404/200 404",
     "organisations_finance_settings_retrieve": "401 404 404 200/404 200/404 200/404 200/404 404/200 404",
+    "organisations_finance_settings_mileage_rates_destroy": "401 404 404 403/404 204/404 403/404 204/404 404/204 404",
+    "organisations_finance_settings_mileage_rates_update": "401 404 404 403/404 200/404 403/404 200/404 404/200 404",
     "organisations_finance_settings_update": "401 404 404 403/404 200/404 403/404 200/404 404/200 404",
     "organisations_invitations_destroy": "401 404 404 403/404 403/404 403/404 204/404 404/204 404",
     "organisations_invitations_list": "401 404 404 403/404 403/404 403/404 200/404 404/200 404",

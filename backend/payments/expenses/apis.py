@@ -7,9 +7,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+import django_filters
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import FileResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
@@ -19,33 +23,40 @@ from rest_framework.views import APIView
 from accounts.requests import request_user
 from coproduce.api.dates import DayField
 from coproduce.api.errors import ApplicationError
-from coproduce.api.ids import IdField
+from coproduce.api.ids import IdField, IdFilter
 from coproduce.api.pagination import paginated_response
 from coproduce.api.parsers import JSONParser
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput
 from organisations.selectors import membership_get
 
-from ..fees.apis import IDEMPOTENCY_PARAMETER, MAX_IDS_PER_REQUEST
+from ..fees.apis import IDEMPOTENCY_PARAMETER, MAX_IDS_PER_REQUEST, filtered
 from ..idempotency import fingerprint, idempotency_key_from
-from ..models import ExpenseCategory, ExpenseClaim, ExpenseItem
+from ..models import ExpenseCategory, ExpenseClaim, ExpenseItem, ItemStatus
 from .selectors import claim_status, expense_claim_get, expense_claim_list, receipt_get
 from .services import ItemInput, expense_claim_submit, expense_items_decide
 
 
 class ExpenseItemOutputSerializer(serializers.ModelSerializer):
     has_receipt = serializers.SerializerMethodField()
+    receipt_type = serializers.SerializerMethodField(
+        help_text="The receipt's file type (a PDF or an image), to show it inline."
+    )
 
     class Meta:
         model = ExpenseItem
         fields = [
             "id", "category", "description", "spent_on", "miles", "amount", "status",
-            "decision_reason", "decided_at", "payment", "has_receipt",
+            "decision_reason", "decided_at", "payment", "has_receipt", "receipt_type",
         ]  # fmt: skip
         read_only_fields = fields
 
     def get_has_receipt(self, item: ExpenseItem) -> bool:
         return hasattr(item, "receipt")
+
+    def get_receipt_type(self, item: ExpenseItem) -> str | None:
+        receipt = getattr(item, "receipt", None)
+        return receipt.content_type if receipt is not None else None
 
 
 class ExpenseClaimOutputSerializer(serializers.ModelSerializer):
@@ -86,19 +97,43 @@ class ExpenseClaimInputSerializer(StrictSerializer):
 _OPTIONAL = ("organisation", "engagement", "note")
 
 
+class ExpenseClaimFilter(django_filters.FilterSet):
+    organisation = IdFilter()
+    waiting = django_filters.BooleanFilter(method="filter_waiting")
+
+    class Meta:
+        model = ExpenseClaim
+        fields = ["organisation"]
+
+    def filter_waiting(
+        self, queryset: QuerySet[ExpenseClaim], name: str, value: bool
+    ) -> QuerySet[ExpenseClaim]:
+        waiting = Exists(
+            ExpenseItem.objects.filter(claim=OuterRef("pk"), status=ItemStatus.PENDING)
+        )
+        return queryset.filter(waiting if value else ~waiting)
+
+
 class ExpenseClaimListApi(APIView):
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
-        responses=ExpenseClaimOutputSerializer(many=True), summary="Expense claims I can see"
+        parameters=[
+            OpenApiParameter("organisation", int, description="Claims to this organisation"),
+            OpenApiParameter(
+                "waiting",
+                bool,
+                description="Only claims with items waiting for a decision (or only decided ones)",
+            ),
+        ],
+        responses=ExpenseClaimOutputSerializer(many=True),
+        summary="Expense claims I can see",
     )
     def get(self, request: Request) -> Response:
-        return paginated_response(
-            self,
-            request,
-            expense_claim_list(user=request_user(request)),
-            ExpenseClaimOutputSerializer,
+        queryset = filtered(
+            ExpenseClaimFilter(request.GET, queryset=expense_claim_list(user=request_user(request)))
         )
+        return paginated_response(self, request, queryset, ExpenseClaimOutputSerializer)
 
     @extend_schema(
         request={
@@ -224,16 +259,37 @@ class ExpenseClaimRejectApi(APIView):
         return _decide(request, claim_id, approve=False)
 
 
+# A receipt is shown in the app's own pages (an image, or a PDF in a frame), never elsewhere:
+# it may be framed by the app only, and runs nothing of its own.
+RECEIPT_CSP = (
+    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+)
+
+
 class ReceiptApi(APIView):
     @extend_schema(
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
-        summary="Download a receipt",
+        parameters=[
+            OpenApiParameter(
+                "download",
+                bool,
+                description="Send the file to save (attachment) instead of to show (inline).",
+            )
+        ],
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            (200, "image/jpeg"): OpenApiTypes.BINARY,
+            (200, "image/png"): OpenApiTypes.BINARY,
+        },
+        summary="A receipt, to show inline or to download",
     )
+    @method_decorator(xframe_options_sameorigin)
     def get(self, request: Request, claim_id: int, item_id: int) -> FileResponse:
         receipt = receipt_get(user=request_user(request), claim_id=claim_id, item_id=item_id)
-        return FileResponse(
+        response = FileResponse(
             receipt.file.open("rb"),
-            as_attachment=True,
+            as_attachment=request.GET.get("download") in ("1", "true"),
             filename=f"receipt-{claim_id}-{item_id}.{receipt.file.name.rsplit('.', 1)[-1]}",
             content_type=receipt.content_type,
         )
+        response["Content-Security-Policy"] = RECEIPT_CSP
+        return response

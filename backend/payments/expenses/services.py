@@ -21,7 +21,7 @@ from organisations.permissions import FINANCE_ROLES, require_role
 from periods import uk_today
 
 from ..events import contributor_money_changed
-from ..finance.selectors import finance_settings_for
+from ..finance.selectors import finance_settings_for, mileage_rate_on
 from ..idempotency import replayed
 from ..landing import audited
 from ..models import (
@@ -108,7 +108,9 @@ def expense_claim_submit(
                 fields[f"items[{index}].miles"] = ["Enter how many miles you travelled."]
                 amounts.append(Decimal("0"))
                 continue
-            amounts.append(round_pennies(item.miles * policy.mileage_rate))
+            amounts.append(
+                round_pennies(item.miles * mileage_rate_on(settings=policy, day=item.spent_on))
+            )
         else:
             if item.amount is None:
                 fields[f"items[{index}].amount"] = ["Enter how much you spent."]

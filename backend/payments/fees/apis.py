@@ -3,6 +3,7 @@ and logging attendance, which records the fee it earns."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -80,6 +81,16 @@ def filtered(filterset: django_filters.FilterSet) -> Any:
 class PaymentOutputSerializer(serializers.ModelSerializer):
     contributor_name = serializers.CharField(source="contributor.full_name")
     organisation_name = serializers.CharField(source="organisation.name")
+    opportunity = serializers.IntegerField(
+        source="engagement.opportunity_id", allow_null=True, default=None, read_only=True
+    )
+    opportunity_title = serializers.CharField(
+        source="engagement.opportunity.title",
+        allow_null=True,
+        default=None,
+        read_only=True,
+        help_text="The role the payment is for, when it is for one.",
+    )
     choice_reason = serializers.SerializerMethodField(
         help_text="Why the fee is this amount. The contributor reads the full reason; "
         "organisation staff read one that names no cap, limit, period or other organisation."
@@ -89,10 +100,10 @@ class PaymentOutputSerializer(serializers.ModelSerializer):
         model = Payment
         fields = [
             "id", "organisation", "organisation_name", "contributor", "contributor_name",
-            "engagement", "attendance", "kind", "description", "offered", "payable", "waived",
-            "choice", "choice_reason", "donated_to", "method", "due_on", "paid_on", "planned_on",
-            "counts_on", "hours", "time_based", "status", "run", "created_at", "approved_at",
-            "cancelled_at", "cancel_reason",
+            "engagement", "opportunity", "opportunity_title", "attendance", "kind", "description",
+            "offered", "payable", "waived", "choice", "choice_reason", "donated_to", "method",
+            "due_on", "paid_on", "planned_on", "counts_on", "hours", "time_based", "status", "run",
+            "created_at", "approved_at", "cancelled_at", "cancel_reason",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -105,6 +116,8 @@ class PaymentFilter(django_filters.FilterSet):
     organisation = IdFilter()
     contributor = IdFilter()
     engagement = IdFilter()
+    opportunity = IdFilter(field_name="engagement__opportunity")
+    run = IdFilter()
     status = django_filters.ChoiceFilter(choices=PaymentStatus.choices)
     kind = django_filters.ChoiceFilter(choices=PaymentKind.choices)
     counts_from = django_filters.DateFilter(field_name="counts_on", lookup_expr="gte")
@@ -114,6 +127,24 @@ class PaymentFilter(django_filters.FilterSet):
     class Meta:
         model = Payment
         fields = ["organisation", "contributor", "engagement", "status", "kind"]
+
+
+def _id(name: str, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, int, description=description)
+
+
+PAYMENT_PARAMETERS = [
+    _id("organisation", "Payments of this organisation"),
+    _id("contributor", "Payments to this person"),
+    _id("engagement", "Payments for this engagement"),
+    _id("opportunity", "Payments for this role"),
+    _id("run", "Payments in this payment run"),
+    OpenApiParameter("status", str, enum=PaymentStatus.values),
+    OpenApiParameter("kind", str, enum=PaymentKind.values),
+    OpenApiParameter("counts_from", date, description="Counting on or after this day"),
+    OpenApiParameter("counts_to", date, description="Counting on or before this day"),
+    OpenApiParameter("in_run", bool, description="Only payments in a run (or only those not)"),
+]
 
 
 class PaymentRecordSerializer(StrictSerializer):
@@ -159,7 +190,7 @@ class PaymentRecordSerializer(StrictSerializer):
 
 class PaymentListApi(APIView):
     @extend_schema(
-        parameters=[PaymentFilter],
+        parameters=PAYMENT_PARAMETERS,
         responses=PaymentOutputSerializer(many=True),
         summary="Payments I can see (my organisations', or my own as a contributor)",
     )

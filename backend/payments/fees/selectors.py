@@ -15,7 +15,7 @@ def payment_list(*, user: User) -> QuerySet[Payment]:
     """Payments of organisations the user belongs to, and the user's own as a contributor."""
     return (
         Payment.objects.filter(members_or_own(user))
-        .select_related("organisation", "contributor")
+        .select_related("organisation", "contributor", "engagement__opportunity")
         .order_by("-counts_on", "-id")
     )
 

@@ -13,13 +13,14 @@ from django.db.models import Count, Q, Sum
 from coproduce.money import ZERO
 from opportunities.models import Session
 from organisations.models import Organisation
-from periods import PeriodKind, period_containing, uk_today
+from periods import PeriodKind, period_containing, tax_year_start, uk_today
 
 from ..models import (
     DailySpend,
     ExpenseItem,
     FinanceSettings,
     ItemStatus,
+    MileageRate,
     Payment,
     PaymentKind,
     PaymentStatus,
@@ -29,6 +30,24 @@ from ..models import (
 def finance_settings_for(organisation: Organisation) -> FinanceSettings:
     settings, _ = FinanceSettings.objects.get_or_create(organisation=organisation)
     return settings
+
+
+def mileage_rate_list(*, organisation: Organisation) -> list[MileageRate]:
+    """The organisation's mileage rates, newest tax year first."""
+    return list(MileageRate.objects.filter(organisation=organisation).order_by("-tax_year"))
+
+
+def mileage_rate_on(*, settings: FinanceSettings, day: date) -> Decimal:
+    """The rate per mile for a journey on ``day``: the rate of its tax year (starting 6 April),
+    or the settings' rate when that tax year has none."""
+    rate = (
+        MileageRate.objects.filter(
+            organisation_id=settings.organisation_id, tax_year=tax_year_start(day).year
+        )
+        .values_list("rate", flat=True)
+        .first()
+    )
+    return settings.mileage_rate if rate is None else rate
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import django_filters
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -24,8 +25,8 @@ from organisations.selectors import membership_get
 
 from ..exports.models import ExportFormat
 from ..exports.services import payment_run_export_as
-from ..fees.apis import MAX_IDS_PER_REQUEST, PaidOnSerializer
-from ..models import PaymentRun
+from ..fees.apis import MAX_IDS_PER_REQUEST, PaidOnSerializer, filtered
+from ..models import PaymentRun, RunStatus
 from .planning import payment_run_preview
 from .selectors import payment_run_get, payment_run_list
 from .services import (
@@ -63,6 +64,14 @@ def _run_answer(membership: Membership, run_id: int, http_status: int = 200) -> 
     return Response(PaymentRunOutputSerializer(run).data, status=http_status)
 
 
+class RunFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=RunStatus.choices)
+
+    class Meta:
+        model = PaymentRun
+        fields = ["status"]
+
+
 class PaymentRunListApi(APIView):
     class RunCreateSerializer(StrictSerializer):
         payments = serializers.ListField(
@@ -74,13 +83,14 @@ class PaymentRunListApi(APIView):
         )
 
     @extend_schema(
-        responses=PaymentRunOutputSerializer(many=True), summary="Payment runs (finance)"
+        parameters=[OpenApiParameter("status", str, enum=RunStatus.values)],
+        responses=PaymentRunOutputSerializer(many=True),
+        summary="Payment runs (finance)",
     )
     def get(self, request: Request, organisation_id: int) -> Response:
         membership = membership_get(user=request_user(request), organisation_id=organisation_id)
-        return paginated_response(
-            self, request, payment_run_list(membership=membership), PaymentRunOutputSerializer
-        )
+        runs = filtered(RunFilter(request.GET, queryset=payment_run_list(membership=membership)))
+        return paginated_response(self, request, runs, PaymentRunOutputSerializer)
 
     @extend_schema(
         request=RunCreateSerializer,
@@ -148,6 +158,8 @@ class PaymentRunScheduleApi(APIView):
 class PreviewFeeSerializer(serializers.Serializer):
     payment_id = serializers.IntegerField()
     contributor_reference = serializers.CharField()
+    contributor_name = serializers.CharField()
+    description = serializers.CharField()
     payable = MoneyOutput()
     fits = serializers.BooleanField()
     fits_from = serializers.DateField(allow_null=True)

@@ -26,6 +26,8 @@ from .services import contributor_reference
 class PreviewRow:
     payment_id: int
     contributor_reference: str
+    contributor_name: str
+    description: str
     payable: Decimal
     fits: bool
     fits_from: date | None
@@ -76,7 +78,7 @@ def payment_run_preview(
     try:
         with transaction.atomic():
             holds = {}
-            chosen = list(payments.select_for_update())
+            chosen = list(payments.select_related("contributor").select_for_update(of=("self",)))
             for payment in chosen:
                 hold = payment_hold_check(payment, paid_on)
                 if hold is not None:
@@ -98,6 +100,8 @@ def payment_run_preview(
                     PreviewRow(
                         payment_id=payment.pk,
                         contributor_reference=contributor_reference(payment.contributor_id),
+                        contributor_name=payment.contributor.full_name,
+                        description=payment.description,
                         payable=payment.payable,
                         fits=hold is None,
                         fits_from=hold.fits_from if hold else paid_on,

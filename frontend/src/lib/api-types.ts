@@ -448,7 +448,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a receipt */
+        /** A receipt, to show inline or to download */
         get: operations["expense_claims_items_receipt_retrieve"];
         put?: never;
         post?: never;
@@ -1117,12 +1117,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mileage rate, receipts and budgets */
+        /** Mileage rates, receipts and budgets */
         get: operations["organisations_finance_settings_retrieve"];
         /** Change finance settings (finance, admins) */
         put: operations["organisations_finance_settings_update"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/finance-settings/mileage-rates/{tax_year}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the mileage rate for a tax year (finance, admins) */
+        put: operations["organisations_finance_settings_mileage_rates_update"];
+        post?: never;
+        /** Remove a tax year's mileage rate: the default rate applies (finance, admins) */
+        delete: operations["organisations_finance_settings_mileage_rates_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2050,6 +2068,8 @@ export interface components {
             readonly decided_at: string | null;
             readonly payment: number | null;
             readonly has_receipt: boolean;
+            /** @description The receipt's file type (a PDF or an image), to show it inline. */
+            readonly receipt_type: string | null;
         };
         /**
          * @description * `pending` - Waiting for a decision
@@ -2095,14 +2115,18 @@ export interface components {
             new: string | null;
             description: string;
         };
-        FinanceSettings: {
-            /** Format: decimal */
+        FinanceSettingsOutput: {
+            /**
+             * Format: decimal
+             * @description Pounds per mile for journeys in a tax year without its own rate.
+             */
             mileage_rate: string;
+            readonly mileage_rates: components["schemas"]["MileageRateOutput"][];
             /** Format: decimal */
-            monthly_budget?: string | null;
+            monthly_budget: string | null;
             /** Format: decimal */
-            tax_year_budget?: string | null;
-            receipts_required?: boolean;
+            tax_year_budget: string | null;
+            receipts_required: boolean;
         };
         FinanceSettingsRequest: {
             /** Format: decimal */
@@ -2430,6 +2454,20 @@ export interface components {
         MembershipRoleEnum: "owner" | "admin" | "coordinator" | "finance" | "viewer";
         Message: {
             message: string;
+        };
+        MileageRateInputRequest: {
+            /**
+             * Format: decimal
+             * @description Pounds per mile, for example 0.45.
+             */
+            rate: string;
+        };
+        MileageRateOutput: {
+            /** @description The year the tax year starts in: 2026 is 6 April 2026 to 5 April 2027. */
+            tax_year: number;
+            readonly tax_year_label: string;
+            /** Format: decimal */
+            rate: string;
         };
         MyInvitationOutput: {
             id: number;
@@ -3274,6 +3312,9 @@ export interface components {
             readonly contributor: number;
             contributor_name: string;
             readonly engagement: number | null;
+            readonly opportunity: number | null;
+            /** @description The role the payment is for, when it is for one. */
+            readonly opportunity_title: string | null;
             readonly attendance: number | null;
             readonly kind: components["schemas"]["PaymentKindEnum"];
             readonly description: string;
@@ -3409,6 +3450,8 @@ export interface components {
         PreviewFee: {
             payment_id: number;
             contributor_reference: string;
+            contributor_name: string;
+            description: string;
             /** Format: decimal */
             payable: string;
             fits: boolean;
@@ -5760,10 +5803,14 @@ export interface operations {
     expense_claims_list: {
         parameters: {
             query?: {
+                /** @description Claims to this organisation */
+                organisation?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only claims with items waiting for a decision (or only decided ones) */
+                waiting?: boolean;
             };
             header?: never;
             path?: never;
@@ -6080,7 +6127,10 @@ export interface operations {
     };
     expense_claims_items_receipt_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Send the file to save (attachment) instead of to show (inline). */
+                download?: boolean;
+            };
             header?: never;
             path: {
                 claim_id: number;
@@ -6095,7 +6145,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
                 };
             };
             /** @description The request is not valid: see `fields`. */
@@ -10118,7 +10170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FinanceSettings"];
+                    "application/json": components["schemas"]["FinanceSettingsOutput"];
                 };
             };
             /** @description The request is not valid: see `fields`. */
@@ -10188,8 +10240,181 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FinanceSettings"];
+                    "application/json": components["schemas"]["FinanceSettingsOutput"];
                 };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    organisations_finance_settings_mileage_rates_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: number;
+                tax_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MileageRateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MileageRateOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    organisations_finance_settings_mileage_rates_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: number;
+                tax_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid: see `fields`. */
             400: {
@@ -11321,6 +11546,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                status?: "open" | "paid";
             };
             header?: never;
             path: {
@@ -12144,10 +12370,28 @@ export interface operations {
     payments_list: {
         parameters: {
             query?: {
+                /** @description Payments to this person */
+                contributor?: number;
+                /** @description Counting on or after this day */
+                counts_from?: string;
+                /** @description Counting on or before this day */
+                counts_to?: string;
+                /** @description Payments for this engagement */
+                engagement?: number;
+                /** @description Only payments in a run (or only those not) */
+                in_run?: boolean;
+                kind?: "expense" | "fee";
+                /** @description Payments for this role */
+                opportunity?: number;
+                /** @description Payments of this organisation */
+                organisation?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Payments in this payment run */
+                run?: number;
+                status?: "approved" | "cancelled" | "paid" | "pending";
             };
             header?: never;
             path?: never;

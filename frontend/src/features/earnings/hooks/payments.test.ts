@@ -11,6 +11,8 @@ function payment(overrides: Partial<Payment> = {}): Payment {
     contributor: 2,
     contributor_name: "Sam",
     engagement: 3,
+    opportunity: null,
+    opportunity_title: null,
     attendance: null,
     kind: "fee",
     description: "Advisory group, 3 December",
