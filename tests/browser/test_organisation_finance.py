@@ -119,7 +119,7 @@ def test_finance_approves_previews_builds_downloads_and_pays_a_run(
     )
     check_page(page, "finance-run")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Payments as a spreadsheet (CSV)").click()
+        page.get_by_role("link", name="Every payment in the run (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
     paid = {(r["payee_name"], r["description"], r["amount"]) for r in rows}
     assert (sam.contributor.full_name, sam.description, "30.00") in paid

@@ -315,6 +315,11 @@ def seeded(django_capture_on_commit_callbacks: Callable[..., Any]) -> Seeded:
             },
         )
         assert mine.status_code == 202, mine.json()
+        # The organisation signs it, so one of its admins issues it.
+        issued = client_for(orgs["A"].admin.user).post(
+            f"/api/v1/letters/{mine.json()['id']}/issue/"
+        )
+        assert issued.status_code == 202, issued.json()
     assert not amounts["A"] & amounts["B"], "the scene needs different amounts per organisation"
     return Seeded(orgs, people, amounts, cross, boundaries)
 

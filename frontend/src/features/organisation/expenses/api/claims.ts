@@ -51,7 +51,7 @@ export function useDecideItem(claimId: number, organisationId: number) {
     onSuccess: (claim) => {
       queryClient.setQueryData(claimKeys.detail(claimId), claim);
       void queryClient.invalidateQueries({ queryKey: claimKeys.lists(organisationId) });
-      void queryClient.invalidateQueries({ queryKey: organisationKeys.dashboard(organisationId) });
+      void queryClient.invalidateQueries({ queryKey: organisationKeys.overview(organisationId) });
     },
   });
 }

@@ -28,7 +28,7 @@ export function useSaveFinanceSettings(organisationId: number) {
     onSuccess: (settings) => {
       queryClient.setQueryData(financeSettingsKeys.detail(organisationId), settings);
       // Budgets are shown on the overview.
-      void queryClient.invalidateQueries({ queryKey: organisationKeys.dashboard(organisationId) });
+      void queryClient.invalidateQueries({ queryKey: organisationKeys.overview(organisationId) });
     },
   });
 }

@@ -92,7 +92,7 @@ function usePaymentAction<Body>(
       queryClient.setQueryData(paymentKeys.detail(paymentId), payment);
       void queryClient.invalidateQueries({ queryKey: paymentKeys.history(paymentId) });
       void queryClient.invalidateQueries({ queryKey: paymentKeys.lists(organisationId) });
-      void queryClient.invalidateQueries({ queryKey: organisationKeys.dashboard(organisationId) });
+      void queryClient.invalidateQueries({ queryKey: organisationKeys.overview(organisationId) });
     },
   });
 }

@@ -52,11 +52,6 @@ export const previewQuery = (organisationId: number, paidOn: string) =>
       ),
   });
 
-/** Where today's CSV of a run is downloaded. */
-export function exportUrl(organisationId: number, runId: number): string {
-  return `/api/v1/organisations/${organisationId}/payment-runs/${runId}/export.csv`;
-}
-
 export function useBuildRun(organisationId: number) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -67,7 +62,7 @@ export function useBuildRun(organisationId: number) {
       void queryClient.invalidateQueries({ queryKey: runKeys.lists(organisationId) });
       void queryClient.invalidateQueries({ queryKey: [...runKeys.all, organisationId, "preview"] });
       void queryClient.invalidateQueries({ queryKey: paymentKeys.lists(organisationId) });
-      void queryClient.invalidateQueries({ queryKey: organisationKeys.dashboard(organisationId) });
+      void queryClient.invalidateQueries({ queryKey: organisationKeys.overview(organisationId) });
     },
   });
 }
@@ -86,7 +81,7 @@ export function useMarkRunPaid(organisationId: number, runId: number) {
       queryClient.setQueryData(runKeys.detail(organisationId, runId), run);
       void queryClient.invalidateQueries({ queryKey: runKeys.lists(organisationId) });
       void queryClient.invalidateQueries({ queryKey: paymentKeys.all });
-      void queryClient.invalidateQueries({ queryKey: organisationKeys.dashboard(organisationId) });
+      void queryClient.invalidateQueries({ queryKey: organisationKeys.overview(organisationId) });
     },
   });
 }

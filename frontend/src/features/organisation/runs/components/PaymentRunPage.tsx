@@ -15,8 +15,9 @@ import { longDate, money, todayIso } from "@/lib/format";
 
 import { paymentsQuery } from "../../payments/api/payments";
 import { PaymentStatusTag } from "../../payments/components/PaymentStatusTag";
-import { exportUrl, runQuery, useMarkRunPaid, type Run } from "../api/runs";
+import { runQuery, useMarkRunPaid, type Run } from "../api/runs";
 import { workspacePath, type Membership } from "../../workspace/sections";
+import { RunDownloads } from "../../exports/components/RunDownloads";
 import { RunStatusTag } from "./RunStatusTag";
 
 function Rows({ organisationId, run }: { organisationId: number; run: Run }) {
@@ -137,14 +138,7 @@ export function PaymentRunPage({ membership, runId }: { membership: Membership; 
           { key: "Total", value: money(data.total) },
         ]}
       />
-      <h2 className="govuk-heading-m">Download</h2>
-      <ul className="govuk-list">
-        <li>
-          <a className="govuk-link" href={exportUrl(organisationId, data.id)} download>
-            Payments as a spreadsheet (CSV)
-          </a>
-        </li>
-      </ul>
+      <RunDownloads organisationId={organisationId} runId={data.id} />
       <Rows organisationId={organisationId} run={data} />
       {data.status === "open" && (
         <>
