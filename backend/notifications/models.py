@@ -17,6 +17,14 @@ class Notification(models.Model):
     dedupe_key = models.CharField(
         max_length=200, help_text="The same key for the same person never makes a second one."
     )
+    attachments = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "Files sent with the e-mail: a list of {filename, content_type, content} with text "
+            "content, e.g. a session's .ics."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

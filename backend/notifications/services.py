@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -14,9 +14,18 @@ from coproduce.tasks import enqueue_many_on_commit, enqueue_on_commit
 from .models import Notification, NotificationPreference
 from .selectors import notification_get, preference_for
 
+Attachment = dict[str, str]  # {"filename", "content_type", "content"}: text files only
+
 
 def notify(
-    *, user: User, kind: str, dedupe_key: str, title: str, body: str, link: str = ""
+    *,
+    user: User,
+    kind: str,
+    dedupe_key: str,
+    title: str,
+    body: str,
+    link: str = "",
+    attachments: list[Attachment] | None = None,
 ) -> Notification:
     """Give ``user`` a notification, once: the same ``dedupe_key`` for the same user returns the
     one already made and sends nothing. The e-mail goes out after the caller's transaction
@@ -26,7 +35,13 @@ def notify(
             notification, created = Notification.objects.get_or_create(
                 user=user,
                 dedupe_key=dedupe_key,
-                defaults={"kind": kind, "title": title, "body": body, "link": link},
+                defaults={
+                    "kind": kind,
+                    "title": title,
+                    "body": body,
+                    "link": link,
+                    "attachments": attachments or [],
+                },
             )
     except IntegrityError:  # made by a worker at the same moment
         return Notification.objects.get(user=user, dedupe_key=dedupe_key)
@@ -45,6 +60,7 @@ class Notice:
     title: str
     body: str
     link: str = ""
+    attachments: tuple[Attachment, ...] = ()
 
 
 def notify_many(notices: list[Notice]) -> int:
@@ -76,6 +92,7 @@ def notify_many(notices: list[Notice]) -> int:
                 title=n.title,
                 body=n.body,
                 link=n.link,
+                attachments=list(n.attachments),
             )
             for n in fresh.values()
         ],
@@ -127,12 +144,22 @@ def notification_email_send(*, notification_id: int) -> bool:
             f"{body}\n\nYou can change which e-mails you get from Coproduce in your "
             "notification settings."
         )
-        send_mail(
-            subject=notification.title,
-            message=body,
-            from_email=None,
-            recipient_list=[notification.user.email],
-        )
+        if notification.attachments:
+            message = EmailMessage(
+                subject=notification.title, body=body, to=[notification.user.email]
+            )
+            for attachment in notification.attachments:
+                message.attach(
+                    attachment["filename"], attachment["content"], attachment["content_type"]
+                )
+            message.send()
+        else:
+            send_mail(
+                subject=notification.title,
+                message=body,
+                from_email=None,
+                recipient_list=[notification.user.email],
+            )
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     return True
