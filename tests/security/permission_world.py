@@ -23,7 +23,7 @@ from notifications.models import Notification
 from organisations.models import Invitation, Membership, Role
 from tests.dataprotection.conftest import BENEFITS, png
 from tests.factories import TEST_PASSWORD, ContributorFactory, MembershipFactory, UserFactory
-from tests.opportunities.factories import ApplicationFactory
+from tests.opportunities.factories import ApplicationFactory, SessionFactory
 from tests.payments.conftest import Org
 from thresholds.models import ThresholdAlert
 from thresholds.monitoring.alerts import contributor_evaluate
@@ -138,6 +138,7 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
         organisation=org.organisation, email=person.email, role=Role.VIEWER, invited_by=admin.user
     )
     token = _ok(me.post("/api/v1/auth/tokens/", {"name": "Laptop"}, format="json"), 201)
+    session = SessionFactory.create(opportunity=engagement.opportunity, date=date(2026, 12, 3))
     return Side(
         org=org,
         viewer=viewer,
@@ -148,6 +149,7 @@ def _side(name: str, contributor_email: str, week: date) -> Side:
             "engagement_id": engagement.pk,
             "application_id": application.pk,
             "opportunity_id": engagement.application.opportunity_id,
+            "session_id": session.pk,
             "payment_id": pending["id"],
             "run_id": run["id"],
             "approved_id": approved["id"],
@@ -298,6 +300,10 @@ def body_for(operation_id: str, side: Side, world: World) -> Any:
             return {"statement": "I would like to help."}
         case "opportunities_sessions_create":
             return {"date": "2026-12-02", "start_time": "10:00", "end_time": "12:00"}
+        case "opportunities_sessions_partial_update":
+            return {"location": "Room 2"}
+        case "opportunities_sessions_cancel_create":
+            return {"reason": "The room flooded."}
         case "organisations_create":
             return {"name": "New Group", "kind": "user_led_group"}
         case "organisations_partial_update":
