@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -29,13 +28,11 @@ KIND_MOVED = "session_moved"
 KIND_CANCELLED = "session_cancelled"
 
 
-def _domain() -> str:
-    return urlparse(str(settings.PUBLIC_BASE_URL)).hostname or "coproduce.invalid"
-
-
 def session_uid(session: Session) -> str:
-    """The same for the session's whole life, so calendar apps update the one event."""
-    return f"session-{session.pk}@{_domain()}"
+    """The same for the session's whole life, so calendar apps update the one event; the same
+    as the portal's "add to calendar" file (frontend/src/features/roles/hooks/calendar.ts), so
+    a session added from there is the one event these notices update or cancel."""
+    return f"session-{session.pk}@coproduce"
 
 
 def _when(session: Session) -> str:
