@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useRef } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 
 import { Button } from "@/components/Button";
@@ -62,7 +62,7 @@ export function SessionFormPage({ membership, roleId, sessionId }: { membership:
   const { session, pending } = useSession(membership, roleId, sessionId);
   const add = useAddSession(organisationId, roleId);
   const change = useChangeSession(organisationId, roleId, sessionId ?? 0);
-  const [another, setAnother] = useState(false);
+  const another = useRef(false); // "Add it and add another" was pressed
   const location = useLocation();
   const banner = (location.state as { banner?: string } | null)?.banner;
   const back = workspacePath(organisationId, "roles", roleId);
@@ -77,14 +77,14 @@ export function SessionFormPage({ membership, roleId, sessionId }: { membership:
         sessionId === undefined
           ? `Session added: ${describe(saved)}.`
           : `Session saved: ${describe(saved)}. If its date, time or place changed, the people booked have been told.`;
-      if (another) {
-        setAnother(false);
+      if (another.current) {
+        another.current = false;
         navigate(workspacePath(organisationId, "roles", roleId, "sessions", "new"), { state: { banner }, replace: true });
         return;
       }
       navigate(back, { state: { banner } });
     },
-    [sessionId, navigate, back, another, organisationId, roleId],
+    [sessionId, navigate, back, organisationId, roleId],
   );
   const form = useApiForm({ submit, onSuccess, fields: FIELDS });
 
@@ -152,9 +152,11 @@ export function SessionFormPage({ membership, roleId, sessionId }: { membership:
             error={form.fieldErrors.planned_hours}
           />
           <div className="govuk-button-group">
-            <Button busy={form.busy}>{sessionId === undefined ? "Add the session" : "Save the session"}</Button>
+            <Button busy={form.busy} onClick={() => (another.current = false)}>
+              {sessionId === undefined ? "Add the session" : "Save the session"}
+            </Button>
             {sessionId === undefined && (
-              <Button variant="secondary" busy={form.busy} onClick={() => setAnother(true)}>
+              <Button variant="secondary" busy={form.busy} onClick={() => (another.current = true)}>
                 Add it and add another
               </Button>
             )}
