@@ -105,7 +105,9 @@ def test_a_coordinator_posts_publishes_accepts_and_cancels(page: Page, demo_data
     page.wait_for_url(f"**/sessions/{first.pk}/cancel")
     check_page(page, "org-session-cancel")
     page.get_by_role("button", name="Cancel the session").click()
-    expect(page.get_by_role("link", name="Reason: Enter why the session is cancelled.")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Reason: Enter why the session is cancelled.")
+    ).to_be_visible()
     check_page(page, "org-session-cancel-error")
     page.get_by_label("Why is the session cancelled?").fill("The room is closed for repairs.")
     page.get_by_role("button", name="Cancel the session").click()

@@ -127,7 +127,7 @@ def test_cancelling_needs_a_reason_then_tells_people_and_stops_counting(
     # Members still see it, marked cancelled; the public no longer does.
     listed = client.get(f"/api/v1/opportunities/{session.opportunity_id}/sessions/").json()
     assert [s["status"] for s in listed["results"]] == ["cancelled"]
-    public = client_for(ContributorFactory()).get(
+    public = client_for(ContributorFactory.create()).get(
         f"/api/v1/opportunities/{session.opportunity_id}/sessions/"
     )
     assert public.json()["results"] == []

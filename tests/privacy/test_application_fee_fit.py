@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from accounts.models import User
 from opportunities.models import Application
 from tests.clients import client_for
 from thresholds.monitoring.alerts import contributor_evaluate
@@ -18,7 +19,7 @@ from .conftest import TODAY, Org, person
 pytestmark = pytest.mark.django_db
 
 
-def _apply(org: Org, user: object, rate: str) -> Application:
+def _apply(org: Org, user: User, rate: str) -> Application:
     role = OpportunityFactory.create(organisation=org.organisation, pay_rate=rate)
     SessionFactory.create(opportunity=role, date=TODAY + dt.timedelta(days=1))
     application: Application = Application.objects.create(
