@@ -19,6 +19,9 @@ class NotificationKind(models.TextChoices):
         "application_declined",
         "When an organisation says no to your application",
     )
+    SESSION_BOOKED = "session_booked", "When you are booked on sessions, with calendar files"
+    SESSION_MOVED = "session_moved", "When a session you are booked on is moved"
+    SESSION_CANCELLED = "session_cancelled", "When a session you are booked on is cancelled"
     SESSION_REMINDER = "session_reminder", "A reminder the day before a session you are booked on"
     FEE_APPROVED = "fee_approved", "When a fee for your work is approved"
     FEE_PAID = "fee_paid", "When you are paid a fee or an expense"

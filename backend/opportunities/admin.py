@@ -4,6 +4,8 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Application, Attendance, Engagement, Opportunity, PayRate, Session
@@ -41,10 +43,13 @@ class PayRateAdmin(SimpleHistoryAdmin):
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
     formfield_overrides = _URL_HTTPS
-    list_display = ["opportunity", "date", "start_time", "end_time", "planned_hours"]
-    list_filter = ["date"]
+    list_display = ["opportunity", "date", "start_time", "end_time", "planned_hours", "status"]
+    list_filter = ["status", "date"]
     search_fields = ["opportunity__title"]
     autocomplete_fields = ["opportunity"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Session]:
+        return Session.all_objects.all()  # cancelled sessions too
 
 
 @admin.register(Application)

@@ -163,8 +163,26 @@ class Opportunity(models.Model):
         return self.pay_rate is not None
 
 
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class ScheduledSessionManager(models.Manager["Session"]):
+    """Sessions that are going ahead. Forecasts, reminders, "next session" and attendance all
+    start from ``Session.objects``, so a cancelled session stops counting everywhere at once."""
+
+    def get_queryset(self) -> models.QuerySet[Session]:
+        return super().get_queryset().filter(status=SessionStatus.SCHEDULED)
+
+
 class Session(models.Model):
-    """A scheduled meeting of a role, in Europe/London local time."""
+    """A scheduled meeting of a role, in Europe/London local time.
+
+    ``Session.objects`` holds only sessions going ahead; ``Session.all_objects`` also holds
+    cancelled ones (the role's own pages show them, marked cancelled). ``sequence`` goes up
+    each time the date, time or place changes or the session is cancelled, so calendar apps
+    replace the event they hold (RFC 5545 SEQUENCE)."""
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sessions")
     date = models.DateField()
@@ -175,10 +193,22 @@ class Session(models.Model):
         blank=True, help_text="Shown only to engaged contributors and the organisation."
     )
     planned_hours = models.DecimalField(max_digits=5, decimal_places=2)
+    status = models.CharField(
+        max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    cancelled_reason = models.TextField(blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    sequence = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    all_objects = models.Manager()
+    objects = ScheduledSessionManager()
 
     class Meta:
         ordering = ["date", "start_time", "id"]
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_time__gt=models.F("start_time")),
@@ -187,6 +217,10 @@ class Session(models.Model):
             models.CheckConstraint(
                 condition=models.Q(planned_hours__gt=0, planned_hours__lte=24),
                 name="opportunities_session_planned_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=SessionStatus.values),
+                name="opportunities_session_status_valid",
             ),
         ]
 
@@ -222,6 +256,9 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    decision_message = models.TextField(
+        blank=True, help_text="What the organisation said to the contributor when it declined."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

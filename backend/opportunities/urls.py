@@ -33,6 +33,21 @@ urlpatterns = [
         name="opportunity-sessions",
     ),
     path(
+        "opportunities/<id:opportunity_id>/sessions/<id:session_id>/",
+        roles.SessionDetailApi.as_view(),
+        name="opportunity-session-detail",
+    ),
+    path(
+        "opportunities/<id:opportunity_id>/sessions/<id:session_id>/cancel/",
+        roles.SessionCancelApi.as_view(),
+        name="opportunity-session-cancel",
+    ),
+    path(
+        "opportunities/<id:opportunity_id>/copy/",
+        roles.OpportunityCopyApi.as_view(),
+        name="opportunity-copy",
+    ),
+    path(
         "opportunities/<id:opportunity_id>/applications/",
         applications.ApplicationCreateApi.as_view(),
         name="opportunity-apply",

@@ -12,11 +12,12 @@ from django.dispatch import receiver
 
 from contributors.signals import circumstances_changed
 from coproduce.tasks import enqueue_on_commit
-from opportunities.signals import bookings_changed
+from opportunities.signals import bookings_changed, fee_fit_wanted
 from payments.signals import money_changed, payments_planned, run_statuses_wanted
+from periods import uk_today
 
 from .models import ThresholdRule
-from .monitoring.organisation_view import status_for
+from .monitoring.organisation_view import NextFee, fee_fit_if_booked, status_for
 from .monitoring.statuses import contributors_statuses
 from .rules.book import rules_forget
 from .signals import rules_changed
@@ -74,3 +75,23 @@ def _run_statuses(sender: Any, contributor_ids: list[int], on: date, **_: Any) -
     payments count on ``on``: the status only, never a figure."""
     statuses = contributors_statuses(contributor_ids, today=on, on=on)
     return {cid: status_for(statuses[cid], on=on) for cid in contributor_ids}
+
+
+@receiver(fee_fit_wanted)
+def _fee_fit_wanted(
+    sender: Any,
+    organisation_id: int,
+    contributor_id: int,
+    opportunity_id: int,
+    name: str,
+    **_: Any,
+) -> NextFee | None:
+    """Before an organisation accepts someone: does the role's next fee fit? What the
+    organisation may see only ("fits", "fits £X of it", "does not fit"), never a limit."""
+    return fee_fit_if_booked(
+        organisation_id=organisation_id,
+        contributor_id=contributor_id,
+        opportunity_id=opportunity_id,
+        name=name,
+        today=uk_today(),
+    )

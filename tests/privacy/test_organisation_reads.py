@@ -29,7 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from accounts.models import User
 from letters.models import Letter
 from notifications.models import Notification
-from opportunities.models import Application, Engagement, Opportunity
+from opportunities.models import Application, Engagement, Opportunity, Session
 from payments import services
 from payments.expenses.services import ItemInput, expense_claim_submit
 from payments.models import ExpenseCategory, ExpenseClaim, ExpenseItem, Payment, PaymentRun
@@ -138,6 +138,11 @@ def _ids_for(org: Org) -> dict[str, list[Any]]:
         ),
         "application_id": list(
             Application.objects.filter(opportunity__organisation=organisation).values_list(
+                "pk", flat=True
+            )
+        ),
+        "session_id": list(
+            Session.all_objects.filter(opportunity__organisation=organisation).values_list(
                 "pk", flat=True
             )
         ),

@@ -321,6 +321,10 @@ def body_for(operation_id: str, side: Side, world: World) -> Any:
             return {"statement": "I would like to help."}
         case "opportunities_sessions_create":
             return {"date": "2026-12-02", "start_time": "10:00", "end_time": "12:00"}
+        case "opportunities_sessions_partial_update":
+            return {"location": "Room 2"}
+        case "opportunities_sessions_cancel_create":
+            return {"reason": "The room flooded."}
         case "organisations_create":
             return {"name": "New Group", "kind": "user_led_group"}
         case "organisations_partial_update":

@@ -26,6 +26,7 @@ SPECTACULAR_SETTINGS: dict[str, Any] = {
         "OpportunityStatusEnum": "opportunities.models.OpportunityStatus",
         "ApplicationStatusEnum": "opportunities.models.ApplicationStatus",
         "EngagementStatusEnum": "opportunities.models.EngagementStatus",
+        "SessionStatusEnum": "opportunities.models.SessionStatus",
         "PayUnitEnum": "opportunities.models.PayUnit",
         "InvolvementTypeEnum": "opportunities.models.InvolvementType",
         "ExpenseEnum": "opportunities.models.Expense",

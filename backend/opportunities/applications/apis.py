@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -13,11 +15,13 @@ from accounts.requests import request_user
 from coproduce.api.errors import NotFound
 from coproduce.api.pagination import paginated_response
 from coproduce.api.serializers import StrictSerializer
+from coproduce.money import MoneyOutput
 from organisations.models import Membership
 
 from ..models import Application, ApplicationStatus
 from ..roles.selectors import membership_for, opportunity_get
 from ..serializers import OpportunityBriefSerializer, PersonSerializer
+from ..signals import fee_fit_if_accepted
 from ..text import PlainTextField
 from .selectors import application_get, application_list
 from .services import (
@@ -25,6 +29,7 @@ from .services import (
     application_decline,
     application_submit,
     application_withdraw,
+    decline_message_default,
 )
 
 
@@ -37,12 +42,70 @@ class ApplicationOutputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=ApplicationStatus.choices)
     engagement_id = serializers.SerializerMethodField()
     decided_at = serializers.DateTimeField(allow_null=True)
+    decision_message = serializers.CharField(
+        help_text="What the organisation said when it declined (empty otherwise)."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
     def get_engagement_id(self, application: Application) -> int | None:
         engagement = getattr(application, "engagement", None)
         return engagement.pk if engagement is not None else None
+
+
+class FeeFitOutputSerializer(serializers.Serializer):
+    """Whether the role's next fee would fit, as the organisation may see it: never a limit."""
+
+    date = serializers.DateField(source="on", help_text="The date of the role's next paid session")
+    amount = MoneyOutput(help_text="The fee offered for that session")
+    fits = serializers.ChoiceField(
+        choices=[("fits", "Fits"), ("part", "Only part fits"), ("none", "Does not fit")]
+    )
+    fits_amount = MoneyOutput(
+        allow_null=True, help_text="How much fits, only when saying so reveals no limit"
+    )
+    text = serializers.CharField()
+
+
+class ApplicationReviewOutputSerializer(ApplicationOutputSerializer):
+    next_fee = serializers.SerializerMethodField(
+        help_text=(
+            "For the organisation, before it accepts: would the role's next fee fit within the "
+            "limits the contributor tracks? Only if they share it; otherwise null."
+        )
+    )
+    suggested_decline_message = serializers.SerializerMethodField(
+        help_text="Kind default wording for a decline (organisation members; else empty)."
+    )
+
+    def _is_staff(self) -> bool:
+        return bool(self.context.get("staff"))
+
+    @extend_schema_field(FeeFitOutputSerializer(allow_null=True))
+    def get_next_fee(self, application: Application) -> dict[str, Any] | None:
+        if not self._is_staff() or application.status != ApplicationStatus.SUBMITTED:
+            return None
+        fit = fee_fit_if_accepted(
+            organisation_id=application.opportunity.organisation_id,
+            contributor_id=application.contributor_id,
+            opportunity_id=application.opportunity_id,
+            name=application.contributor.full_name,
+        )
+        return None if fit is None else dict(FeeFitOutputSerializer(fit).data)
+
+    def get_suggested_decline_message(self, application: Application) -> str:
+        if not self._is_staff() or application.status != ApplicationStatus.SUBMITTED:
+            return ""
+        return decline_message_default(application)
+
+
+class ApplicationDeclineInputSerializer(StrictSerializer):
+    message = PlainTextField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        help_text="A kind message the contributor is shown; empty for the default wording.",
+    )
 
 
 class ApplicationInputSerializer(StrictSerializer):
@@ -97,18 +160,32 @@ class ApplicationListApi(APIView):
 
 
 class ApplicationDetailApi(APIView):
-    @extend_schema(responses=ApplicationOutputSerializer, summary="One application")
+    @extend_schema(
+        responses=ApplicationReviewOutputSerializer,
+        summary="One application (members also get whether the next fee would fit)",
+    )
     def get(self, request: Request, application_id: int) -> Response:
-        application = application_get(user=request_user(request), application_id=application_id)
-        return Response(ApplicationOutputSerializer(application).data)
+        user = request_user(request)
+        application = application_get(user=user, application_id=application_id)
+        staff = (
+            membership_for(user=user, organisation_id=application.opportunity.organisation_id)
+            is not None
+        )
+        out = ApplicationReviewOutputSerializer(application, context={"staff": staff})
+        return Response(out.data)
 
 
 class _ApplicationDecisionApi(APIView):
+    input_serializer: type[StrictSerializer] = StrictSerializer  # takes no fields
+    data: dict[str, Any]
+
     def decide(self, membership: Membership, application: Application) -> None:
         raise NotImplementedError
 
     def post(self, request: Request, application_id: int) -> Response:
-        StrictSerializer(data=request.data).is_valid(raise_exception=True)  # takes no fields
+        serializer = self.input_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.data = dict(serializer.validated_data)
         user = request_user(request)
         application = application_get(user=user, application_id=application_id)
         membership = membership_for(
@@ -135,10 +212,18 @@ class ApplicationAcceptApi(_ApplicationDecisionApi):
 
 
 class ApplicationDeclineApi(_ApplicationDecisionApi):
-    def decide(self, membership: Membership, application: Application) -> None:
-        application_decline(by=membership, application=application)
+    input_serializer = ApplicationDeclineInputSerializer
 
-    @extend_schema(request=None, responses=ApplicationOutputSerializer, summary="Decline")
+    def decide(self, membership: Membership, application: Application) -> None:
+        application_decline(
+            by=membership, application=application, message=self.data.get("message")
+        )
+
+    @extend_schema(
+        request=ApplicationDeclineInputSerializer,
+        responses=ApplicationOutputSerializer,
+        summary="Decline with a kind message the contributor is shown",
+    )
     def post(self, request: Request, application_id: int) -> Response:
         return super().post(request, application_id)
 

@@ -26,6 +26,7 @@ from ..notices import (
     application_received_notify,
 )
 from ..roles.services import check_text, lock_opportunity, require_own
+from ..roles.session_notices import notify_place_booked
 from ..signals import contributors_bookings_changed
 
 
@@ -108,11 +109,28 @@ def application_accept(*, by: Membership, application: Application) -> Engagemen
         raise Conflict("This person is already taking part in this role.") from exc
     contributors_bookings_changed([locked.contributor_id])  # the role's sessions are now booked
     application_accepted_notify(application=locked)
+    engagement.opportunity = opportunity
+    notify_place_booked(engagement)
     return engagement
 
 
+def decline_message_default(application: Application) -> str:
+    """The kind words a coordinator starts from when they decline; they can change them."""
+    opportunity = application.opportunity
+    return (
+        f"Thank you for applying for {opportunity.title}, and for telling us about your "
+        "experience. We are sorry that we cannot offer you a place this time. We value your "
+        f"interest, and we hope you will apply for {opportunity.organisation.name}'s roles "
+        "again."
+    )
+
+
 @transaction.atomic
-def application_decline(*, by: Membership, application: Application) -> Application:
+def application_decline(
+    *, by: Membership, application: Application, message: str | None = None
+) -> Application:
+    """Decline with a kind message the contributor is shown (the default wording unless the
+    coordinator wrote their own)."""
     require_role(by, COORDINATOR_ROLES, action="decline applications")
     require_own(by, application.opportunity)
     locked = _lock_application(application)
@@ -120,11 +138,17 @@ def application_decline(*, by: Membership, application: Application) -> Applicat
         raise Conflict(
             f"This application is {locked.get_status_display().lower()}, so it cannot be declined."
         )
+    if message is not None:
+        check_text({"message": message}, ("message",))
+    message = (message or "").strip() or decline_message_default(application)
     locked.status = ApplicationStatus.DECLINED
     locked.decided_by = by.user
     locked.decided_at = timezone.now()
-    locked.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
-    application_declined_notify(application=locked)
+    locked.decision_message = message
+    locked.save(
+        update_fields=["status", "decided_by", "decided_at", "decision_message", "updated_at"]
+    )
+    application_declined_notify(application=locked, message=locked.decision_message)
     return locked
 
 

@@ -29,28 +29,35 @@ from .selectors import (
     opportunity_get,
     opportunity_list,
     pay_rate_list,
+    session_get,
     session_list,
 )
 from .serializers import (
     OPPORTUNITY_PARAMETERS,
+    OpportunityCopyInputSerializer,
     OpportunityCreateInputSerializer,
     OpportunityInputSerializer,
     OpportunityOutputSerializer,
     PayRateInputSerializer,
     PayRateOutputSerializer,
+    SessionCancelInputSerializer,
     SessionInputSerializer,
     SessionOutputSerializer,
+    SessionUpdateInputSerializer,
 )
 from .services import (
     opportunity_archive,
     opportunity_close,
+    opportunity_copy,
     opportunity_create,
     opportunity_publish,
     opportunity_update,
     pay_rate_create,
     pay_rate_delete,
     pay_rate_update,
+    session_cancel,
     session_create,
+    session_update,
 )
 
 
@@ -195,16 +202,17 @@ class SessionListApi(APIView):
 
     @extend_schema(
         responses=SessionOutputSerializer(many=True),
-        summary="Sessions of a role",
+        summary="Sessions of a role (the organisation's members also see cancelled ones)",
     )
     def get(self, request: Request, opportunity_id: int) -> Response:
         user = user_or_none(request)
         opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
         show = can_see_online_links(user=user, opportunity=opportunity)
+        member = membership_for(user=user, organisation_id=opportunity.organisation_id)
         return paginated_response(
             self,
             request,
-            session_list(opportunity=opportunity),
+            session_list(opportunity=opportunity, with_cancelled=member is not None),
             SessionOutputSerializer,
             {"show_links": show},
         )
@@ -225,6 +233,78 @@ class SessionListApi(APIView):
         )
         out = SessionOutputSerializer(session, context={"show_links": True})
         return Response(out.data, status=status.HTTP_201_CREATED)
+
+
+class SessionDetailApi(APIView):
+    @extend_schema(responses=SessionOutputSerializer, summary="One session (members)")
+    def get(self, request: Request, opportunity_id: int, session_id: int) -> Response:
+        user = request_user(request)
+        opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
+        session = session_get(user=user, opportunity=opportunity, session_id=session_id)
+        return Response(SessionOutputSerializer(session, context={"show_links": True}).data)
+
+    @extend_schema(
+        request=SessionUpdateInputSerializer,
+        responses=SessionOutputSerializer,
+        summary=(
+            "Change or move a session (coordinators, admins, owners); a new date, time or place "
+            "tells the people booked, with a calendar file"
+        ),
+    )
+    def patch(self, request: Request, opportunity_id: int, session_id: int) -> Response:
+        user = request_user(request)
+        opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
+        session = session_get(user=user, opportunity=opportunity, session_id=session_id)
+        membership = _membership_or_404(user, opportunity.organisation_id)
+        serializer = SessionUpdateInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        updated = session_update(
+            by=membership, session=session, data=dict(serializer.validated_data)
+        )
+        return Response(SessionOutputSerializer(updated, context={"show_links": True}).data)
+
+
+class SessionCancelApi(APIView):
+    @extend_schema(
+        request=SessionCancelInputSerializer,
+        responses=SessionOutputSerializer,
+        summary=(
+            "Cancel a session with a reason (coordinators, admins, owners); the people booked "
+            "are told, with a calendar file that removes it"
+        ),
+    )
+    def post(self, request: Request, opportunity_id: int, session_id: int) -> Response:
+        user = request_user(request)
+        opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
+        session = session_get(user=user, opportunity=opportunity, session_id=session_id)
+        membership = _membership_or_404(user, opportunity.organisation_id)
+        serializer = SessionCancelInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        cancelled = session_cancel(
+            by=membership, session=session, reason=serializer.validated_data["reason"]
+        )
+        return Response(SessionOutputSerializer(cancelled, context={"show_links": True}).data)
+
+
+class OpportunityCopyApi(APIView):
+    @extend_schema(
+        request=OpportunityCopyInputSerializer,
+        responses={201: OpportunityOutputSerializer},
+        summary=(
+            "Copy a role as a new draft: the same details, no sessions and no applicants "
+            "(coordinators, admins, owners)"
+        ),
+    )
+    def post(self, request: Request, opportunity_id: int) -> Response:
+        user = request_user(request)
+        opportunity = opportunity_get(user=user, opportunity_id=opportunity_id)
+        membership = _membership_or_404(user, opportunity.organisation_id)
+        serializer = OpportunityCopyInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        copy = opportunity_copy(
+            by=membership, opportunity=opportunity, title=serializer.validated_data.get("title")
+        )
+        return Response(_opportunity_out(copy), status=status.HTTP_201_CREATED)
 
 
 class PayRateListApi(APIView):

@@ -176,9 +176,25 @@ def opportunity_get(*, user: User | None, opportunity_id: int) -> Opportunity:
     return opportunity
 
 
-def session_list(*, opportunity: Opportunity) -> QuerySet[Session]:
-    """Sessions of a role the caller can already see (check with opportunity_get first)."""
-    return Session.objects.filter(opportunity=opportunity).order_by("date", "start_time", "id")
+def session_list(*, opportunity: Opportunity, with_cancelled: bool = False) -> QuerySet[Session]:
+    """Sessions of a role the caller can already see (check with opportunity_get first).
+    Cancelled sessions only for the organisation's members (``with_cancelled``)."""
+    manager = Session.all_objects if with_cancelled else Session.objects
+    return manager.filter(opportunity=opportunity).order_by("date", "start_time", "id")
+
+
+def session_get(*, user: User, opportunity: Opportunity, session_id: int) -> Session:
+    """A session of a role the user is a member of the organisation of; otherwise 404."""
+    if membership_for(user=user, organisation_id=opportunity.organisation_id) is None:
+        raise NotFound("There is no session with that id.")
+    session = (
+        Session.all_objects.select_related("opportunity", "opportunity__organisation")
+        .filter(opportunity=opportunity, pk=session_id)
+        .first()
+    )
+    if session is None:
+        raise NotFound("There is no session with that id.")
+    return session
 
 
 def can_see_online_links(*, user: User | None, opportunity: Opportunity) -> bool:

@@ -14,7 +14,15 @@ from coproduce.api.ids import IdField
 from coproduce.api.serializers import StrictSerializer
 from coproduce.money import MoneyInput, MoneyOutput, format_gbp
 
-from ..models import Expense, InvolvementType, Opportunity, OpportunityStatus, PayUnit, Session
+from ..models import (
+    Expense,
+    InvolvementType,
+    Opportunity,
+    OpportunityStatus,
+    PayUnit,
+    Session,
+    SessionStatus,
+)
 from ..text import PlainTextField
 
 
@@ -188,6 +196,11 @@ class SessionOutputSerializer(serializers.Serializer):
         help_text="Only for the organisation and contributors taking part; otherwise empty."
     )
     planned_hours = serializers.DecimalField(max_digits=5, decimal_places=2)
+    status = serializers.ChoiceField(choices=SessionStatus.choices)
+    cancelled_reason = serializers.CharField(
+        help_text="Why it was cancelled, as the people booked were told."
+    )
+    cancelled_at = serializers.DateTimeField(allow_null=True)
 
     def get_online_link(self, session: Session) -> str:
         return session.online_link if self.context.get("show_links") else ""
@@ -217,6 +230,45 @@ class SessionInputSerializer(StrictSerializer):
                 {"end_time": ["Choose an end time after the start time."]}
             )
         return attrs
+
+
+class SessionUpdateInputSerializer(StrictSerializer):
+    """Any of a session's details. A new date, time or place moves it: the people booked are
+    told, with an updated calendar file."""
+
+    date = DayField(required=False)
+    start_time = serializers.TimeField(required=False)
+    end_time = serializers.TimeField(required=False)
+    location = PlainTextField(required=False, allow_blank=True, max_length=200)
+    online_link = serializers.URLField(required=False, allow_blank=True, max_length=200)
+    planned_hours = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=Decimal(24),
+        error_messages={
+            "min_value": "Enter hours more than 0.",
+            "max_value": "Enter no more than 24 hours.",
+        },
+    )
+
+
+class SessionCancelInputSerializer(StrictSerializer):
+    reason = PlainTextField(
+        max_length=2000,
+        help_text="Why the session is cancelled: the people booked are told this.",
+        error_messages={
+            "required": "Enter why the session is cancelled.",
+            "blank": "Enter why the session is cancelled.",
+        },
+    )
+
+
+class OpportunityCopyInputSerializer(StrictSerializer):
+    title = PlainTextField(
+        required=False, max_length=200, help_text='The copy\'s title (default "Copy of ...").'
+    )
 
 
 class PayRateOutputSerializer(serializers.Serializer):

@@ -23,9 +23,16 @@ from ..models import (
     PayRate,
     PayUnit,
     Session,
+    SessionStatus,
 )
 from ..signals import contributors_bookings_changed
 from ..text import HTML_MESSAGE, contains_html
+from .session_notices import (
+    describe_when,
+    notify_session_added,
+    notify_session_cancelled,
+    notify_session_moved,
+)
 
 # Fields coordinators may set when they post or change a role.
 OPPORTUNITY_FIELDS = frozenset(
@@ -276,7 +283,13 @@ def session_create(
     )
     session.full_clean()
     session.save()
-    # Forecasts depend on booked sessions: everyone on the role is looked at again.
+    _bookings_changed(opportunity)
+    notify_session_added(session)
+    return session
+
+
+def _bookings_changed(opportunity: Opportunity) -> None:
+    """Forecasts depend on booked sessions: everyone on the role is looked at again."""
     contributors_bookings_changed(
         list(
             Engagement.objects.filter(
@@ -284,7 +297,124 @@ def session_create(
             ).values_list("contributor_id", flat=True)
         )
     )
-    return session
+
+
+SESSION_FIELDS = frozenset(
+    {"date", "start_time", "end_time", "location", "online_link", "planned_hours"}
+)
+# A change to any of these moves the session: people booked are told, with a new .ics.
+MOVE_FIELDS = ("date", "start_time", "end_time", "location", "online_link")
+
+
+def lock_session(session: Session) -> Session:
+    return (
+        Session.all_objects.select_for_update()
+        .select_related("opportunity", "opportunity__organisation")
+        .get(pk=session.pk)
+    )
+
+
+def _require_changeable(session: Session, *, doing: str) -> None:
+    if session.status == SessionStatus.CANCELLED:
+        raise Conflict(f"This session is cancelled, so it cannot be {doing}.")
+    if session.opportunity.status == OpportunityStatus.ARCHIVED:
+        raise Conflict(f"This role is archived, so its sessions cannot be {doing}.")
+    if session.attendances.exists():
+        raise Conflict(f"Attendance is logged for this session, so it cannot be {doing}.")
+
+
+@transaction.atomic
+def session_update(*, by: Membership, session: Session, data: dict[str, Any]) -> Session:
+    """Change a session. A new date, time or place is a move: the sequence goes up and the
+    people booked are told, with an updated calendar file."""
+    require_role(by, COORDINATOR_ROLES, action="change sessions")
+    unknown = set(data) - SESSION_FIELDS
+    if unknown:
+        raise ValueError(f"not session fields: {sorted(unknown)}")
+    locked = lock_session(session)
+    require_own(by, locked.opportunity)
+    _require_changeable(locked, doing="changed")
+    if contains_html(data.get("location", "")):
+        raise ApplicationError("Use plain text only.", fields={"location": [HTML_MESSAGE]})
+    before = describe_when(locked)
+    moved = any(f in data and data[f] != getattr(locked, f) for f in MOVE_FIELDS)
+    times_changed = any(f in data for f in ("start_time", "end_time"))
+    for field, value in data.items():
+        setattr(locked, field, value)
+    if locked.end_time <= locked.start_time:
+        raise ApplicationError(
+            "The session must end after it starts.",
+            fields={"end_time": ["Choose an end time after the start time."]},
+        )
+    if times_changed and "planned_hours" not in data:
+        locked.planned_hours = _hours_between(locked.start_time, locked.end_time)
+    if not Decimal(0) < locked.planned_hours <= MAX_HOURS_IN_A_DAY:
+        raise ApplicationError(
+            "Planned hours must be more than 0 and no more than 24.",
+            fields={"planned_hours": ["Enter hours more than 0 and no more than 24."]},
+        )
+    if moved:
+        locked.sequence += 1
+    locked.full_clean()
+    locked.save()
+    _bookings_changed(locked.opportunity)
+    if moved:
+        notify_session_moved(locked, before=before)
+    return locked
+
+
+@transaction.atomic
+def session_cancel(*, by: Membership, session: Session, reason: str) -> Session:
+    """Cancel a session with a reason the people booked are told. It stops counting in their
+    forecasts, and the calendar file sent takes it out of their calendars."""
+    require_role(by, COORDINATOR_ROLES, action="cancel sessions")
+    locked = lock_session(session)
+    require_own(by, locked.opportunity)
+    _require_changeable(locked, doing="cancelled")
+    reason = reason.strip()
+    if not reason:
+        raise ApplicationError(
+            "Say why the session is cancelled.",
+            fields={"reason": ["Enter why the session is cancelled."]},
+        )
+    check_text({"reason": reason}, ("reason",))
+    locked.status = SessionStatus.CANCELLED
+    locked.cancelled_reason = reason
+    locked.cancelled_at = timezone.now()
+    locked.sequence += 1
+    locked.save()
+    _bookings_changed(locked.opportunity)
+    notify_session_cancelled(locked)
+    return locked
+
+
+COPY_FIELDS = tuple(sorted(OPPORTUNITY_FIELDS))
+
+
+@transaction.atomic
+def opportunity_copy(
+    *, by: Membership, opportunity: Opportunity, title: str | None = None
+) -> Opportunity:
+    """A new draft with the same details (pay offer, expenses, accessibility, places, closing
+    date) and no sessions, applicants or people taking part: a role is copied to run it again,
+    and its dates are the new run's own. A closing date that has passed becomes today, for the
+    coordinator to change before they publish."""
+    require_role(by, COORDINATOR_ROLES, action="copy roles")
+    require_own(by, opportunity)
+    data = {field: getattr(opportunity, field) for field in COPY_FIELDS}
+    data["title"] = (title or f"Copy of {opportunity.title}")[:200]
+    check_text(data, TEXT_FIELDS)
+    data["closing_date"] = max(data["closing_date"], timezone.localdate())
+    copy = Opportunity(
+        organisation_id=opportunity.organisation_id,
+        created_by=by.user,
+        status=OpportunityStatus.DRAFT,
+        **data,
+    )
+    _check_pay_offer(copy)
+    copy.full_clean()
+    copy.save()
+    return copy
 
 
 @transaction.atomic

@@ -153,6 +153,65 @@ def next_fee_for(
     if session is None:
         return None
     opportunity = session.opportunity
+    engagement_id = (
+        opportunity.engagements.filter(
+            contributor_id=contributor_id, status=EngagementStatus.ACTIVE
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return _fit_for_session(
+        session,
+        organisation_id=organisation_id,
+        contributor_id=contributor_id,
+        name=name,
+        today=today,
+        engagement_id=engagement_id,
+    )
+
+
+def fee_fit_if_booked(
+    *, organisation_id: int, contributor_id: int, opportunity_id: int, name: str, today: date
+) -> NextFee | None:
+    """Before accepting someone: whether the first fee of the role's next paid session would
+    fit within every limit they track, as if they were booked on it. Only for contributors
+    who share their headroom; None when they do not, or when the role has no paid session
+    ahead."""
+    if not headroom_shared(contributor=User(pk=contributor_id)):
+        return None
+    session = (
+        Session.objects.filter(
+            opportunity_id=opportunity_id,
+            opportunity__organisation_id=organisation_id,
+            opportunity__pay_rate__isnull=False,
+            date__gte=today,
+        )
+        .select_related("opportunity")
+        .order_by("date", "start_time", "id")
+        .first()
+    )
+    if session is None:
+        return None
+    return _fit_for_session(
+        session,
+        organisation_id=organisation_id,
+        contributor_id=contributor_id,
+        name=name,
+        today=today,
+        engagement_id=None,
+    )
+
+
+def _fit_for_session(
+    session: Session,
+    *,
+    organisation_id: int,
+    contributor_id: int,
+    name: str,
+    today: date,
+    engagement_id: int | None,
+) -> NextFee | None:
+    opportunity = session.opportunity
     offered = offered_fee(
         rate=opportunity.pay_rate,
         unit=opportunity.pay_unit,
@@ -163,14 +222,6 @@ def next_fee_for(
     )
     if offered <= ZERO:
         return None
-
-    engagement_id = (
-        opportunity.engagements.filter(
-            contributor_id=contributor_id, status=EngagementStatus.ACTIVE
-        )
-        .values_list("pk", flat=True)
-        .first()
-    )
     spec = choice_spec_for(contributor=User(pk=contributor_id), engagement_id=engagement_id)
     amount = _counting_amount(offered, spec)
     statuses = contributors_statuses([contributor_id], today=today, on=session.date).get(

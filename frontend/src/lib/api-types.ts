@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application */
+        /** One application (members also get whether the next fee would fit) */
         get: operations["applications_retrieve"];
         put?: never;
         post?: never;
@@ -64,7 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline */
+        /** Decline with a kind message the contributor is shown */
         post: operations["applications_decline_create"];
         delete?: never;
         options?: never;
@@ -987,6 +987,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities/{opportunity_id}/copy/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a role as a new draft: the same details, no sessions and no applicants (coordinators, admins, owners) */
+        post: operations["opportunities_copy_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opportunities/{opportunity_id}/publish/": {
         parameters: {
             query?: never;
@@ -1011,11 +1028,46 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions of a role */
+        /** Sessions of a role (the organisation's members also see cancelled ones) */
         get: operations["opportunities_sessions_list"];
         put?: never;
         /** Schedule a session (coordinators, admins, owners) */
         post: operations["opportunities_sessions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{opportunity_id}/sessions/{session_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session (members) */
+        get: operations["opportunities_sessions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change or move a session (coordinators, admins, owners); a new date, time or place tells the people booked, with a calendar file */
+        patch: operations["opportunities_sessions_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{opportunity_id}/sessions/{session_id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a session with a reason (coordinators, admins, owners); the people booked are told, with a calendar file that removes it */
+        post: operations["opportunities_sessions_cancel_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1736,6 +1788,10 @@ export interface components {
             revoked_at: string | null;
             is_active: boolean;
         };
+        ApplicationDeclineInputRequest: {
+            /** @description A kind message the contributor is shown; empty for the default wording. */
+            message?: string;
+        };
         ApplicationInputRequest: {
             /** @description Why you are interested and what you would bring. */
             statement: string;
@@ -1751,10 +1807,33 @@ export interface components {
             readonly engagement_id: number | null;
             /** Format: date-time */
             decided_at: string | null;
+            /** @description What the organisation said when it declined (empty otherwise). */
+            decision_message: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        ApplicationReviewOutput: {
+            id: number;
+            opportunity: components["schemas"]["OpportunityBrief"];
+            contributor: components["schemas"]["Person"];
+            statement: string;
+            adjustments_requested: string;
+            status: components["schemas"]["ApplicationStatusEnum"];
+            readonly engagement_id: number | null;
+            /** Format: date-time */
+            decided_at: string | null;
+            /** @description What the organisation said when it declined (empty otherwise). */
+            decision_message: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description For the organisation, before it accepts: would the role's next fee fit within the limits the contributor tracks? Only if they share it; otherwise null. */
+            readonly next_fee: components["schemas"]["FeeFitOutput"] | null;
+            /** @description Kind default wording for a decline (organisation members; else empty). */
+            readonly suggested_decline_message: string;
         };
         /**
          * @description * `submitted` - Submitted
@@ -2108,6 +2187,33 @@ export interface components {
             /** @description Shown on payees' bank statements before their reference (up to 10). */
             bank_reference?: string;
         };
+        /** @description Whether the role's next fee would fit, as the organisation may see it: never a limit. */
+        FeeFitOutput: {
+            /**
+             * Format: date
+             * @description The date of the role's next paid session
+             */
+            date: string;
+            /**
+             * Format: decimal
+             * @description The fee offered for that session
+             */
+            amount: string;
+            fits: components["schemas"]["FeeFitOutputFitsEnum"];
+            /**
+             * Format: decimal
+             * @description How much fits, only when saying so reveals no limit
+             */
+            fits_amount: string | null;
+            text: string;
+        };
+        /**
+         * @description * `fits` - Fits
+         *     * `part` - Only part fits
+         *     * `none` - Does not fit
+         * @enum {string}
+         */
+        FeeFitOutputFitsEnum: "fits" | "part" | "none";
         FieldChange: {
             field: string;
             field_label: string;
@@ -2137,13 +2243,6 @@ export interface components {
             tax_year_budget?: string | null;
             receipts_required?: boolean;
         };
-        /**
-         * @description * `fits` - fits
-         *     * `part` - part
-         *     * `none` - none
-         * @enum {string}
-         */
-        FitsEnum: "fits" | "part" | "none";
         Forecast: {
             /** Format: decimal */
             amount: string;
@@ -2530,7 +2629,7 @@ export interface components {
              *     * `part` - part
              *     * `none` - none
              */
-            fits: components["schemas"]["FitsEnum"];
+            fits: components["schemas"]["NextFeeFitsEnum"];
             /**
              * Format: decimal
              * @description How much of it fits, when only part does and saying so reveals no limit.
@@ -2538,6 +2637,13 @@ export interface components {
             fits_amount: string | null;
             text: string;
         };
+        /**
+         * @description * `fits` - fits
+         *     * `part` - part
+         *     * `none` - none
+         * @enum {string}
+         */
+        NextFeeFitsEnum: "fits" | "part" | "none";
         NotificationOutput: {
             id: number;
             kind: string;
@@ -2568,6 +2674,10 @@ export interface components {
             status: components["schemas"]["OpportunityStatusEnum"];
             organisation_id: number;
             organisation_name: string;
+        };
+        OpportunityCopyInputRequest: {
+            /** @description The copy's title (default "Copy of ..."). */
+            title?: string;
         };
         OpportunityCreateInputRequest: {
             title: string;
@@ -3252,6 +3362,22 @@ export interface components {
         PatchedRoleInputRequest: {
             role?: components["schemas"]["MembershipRoleEnum"];
         };
+        /**
+         * @description Any of a session's details. A new date, time or place moves it: the people booked are
+         *     told, with an updated calendar file.
+         */
+        PatchedSessionUpdateInputRequest: {
+            /** Format: date */
+            date?: string;
+            /** Format: time */
+            start_time?: string;
+            /** Format: time */
+            end_time?: string;
+            location?: string;
+            online_link?: string;
+            /** Format: decimal */
+            planned_hours?: string;
+        };
         PayOnRequest: {
             /** Format: date */
             pay_on: string;
@@ -3591,6 +3717,10 @@ export interface components {
             /** @description Whether the role pays a fee. */
             paid: boolean;
         };
+        SessionCancelInputRequest: {
+            /** @description Why the session is cancelled: the people booked are told this. */
+            reason: string;
+        };
         SessionInputRequest: {
             /** Format: date */
             date: string;
@@ -3623,6 +3753,11 @@ export interface components {
             readonly online_link: string;
             /** Format: decimal */
             planned_hours: string;
+            status: components["schemas"]["SessionStatusEnum"];
+            /** @description Why it was cancelled, as the people booked were told. */
+            cancelled_reason: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
         };
         SessionRegister: {
             session: components["schemas"]["SessionBrief"];
@@ -3658,6 +3793,12 @@ export interface components {
              */
             hours?: string | null;
         };
+        /**
+         * @description * `scheduled` - Scheduled
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        SessionStatusEnum: "scheduled" | "cancelled";
         SessionWaiting: {
             id: number;
             /** Format: date */
@@ -3894,7 +4035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationOutput"];
+                    "application/json": components["schemas"]["ApplicationReviewOutput"];
                 };
             };
             /** @description The request is not valid: see `fields`. */
@@ -4037,7 +4178,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApplicationDeclineInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -9311,6 +9456,94 @@ export interface operations {
             };
         };
     };
+    opportunities_copy_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OpportunityCopyInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     opportunities_publish_create: {
         parameters: {
             query?: never;
@@ -9482,6 +9715,251 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    opportunities_sessions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: number;
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    opportunities_sessions_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: number;
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSessionUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOutput"];
+                };
+            };
+            /** @description The request is not valid: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request or upload is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait a little and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    opportunities_sessions_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: number;
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCancelInputRequest"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

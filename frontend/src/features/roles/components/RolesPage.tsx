@@ -55,7 +55,15 @@ export function RolesPage() {
                   header: "Status",
                   cell: (a) => {
                     const s = APPLICATION_STATUS[a.status] ?? { text: a.status, colour: "grey" as const };
-                    return <Tag colour={s.colour}>{s.text}</Tag>;
+                    // When the organisation declined, the kind words they wrote go with it.
+                    return (
+                      <>
+                        <Tag colour={s.colour}>{s.text}</Tag>
+                        {a.status === "declined" && a.decision_message && (
+                          <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">{a.decision_message}</p>
+                        )}
+                      </>
+                    );
                   },
                 },
                 {

@@ -1,0 +1,10 @@
+import { useParams } from "react-router";
+
+import { SessionFormPage } from "@/features/organisation/roles/components/SessionFormPage";
+import { useOrganisation } from "../OrganisationLayout";
+
+export function Component() {
+  const { membership } = useOrganisation();
+  const { roleId, sessionId } = useParams();
+  return <SessionFormPage key={sessionId} membership={membership} roleId={Number(roleId)} sessionId={Number(sessionId)} />;
+}
