@@ -58,13 +58,14 @@ def test_a_request_reads_back_with_its_uid_sequence_times_and_escaped_text() -> 
 
 
 def test_a_cancel_says_cancelled_for_the_same_uid() -> None:
-    attachment = ics_attachment(
+    filename, content, mimetype = ics_attachment(
         _event(sequence=3), method="CANCEL", filename="session.ics", now=NOW
     )
 
-    (event,) = Calendar.from_ical(attachment["content"]).walk("VEVENT")
-    assert attachment["content_type"] == "text/calendar; method=CANCEL; charset=UTF-8"
-    assert "METHOD:CANCEL" in attachment["content"]
+    (event,) = Calendar.from_ical(content).walk("VEVENT")
+    assert mimetype == "text/calendar; method=CANCEL; charset=UTF-8"
+    assert filename.endswith(".ics")
+    assert "METHOD:CANCEL" in content
     assert str(event["STATUS"]) == "CANCELLED"
     assert str(event["UID"]) == "session-7@coproduce.example"
     assert event["SEQUENCE"] == 3

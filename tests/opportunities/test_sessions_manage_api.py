@@ -64,7 +64,7 @@ def test_moving_a_session_tells_the_people_booked_with_an_updated_calendar_file(
     assert notice.link == "/me/roles"
     assert f"{new_day:%B}" in notice.body
     (attachment,) = notice.attachments
-    assert attachment["content_type"].startswith("text/calendar; method=REQUEST")
+    assert attachment["mimetype"].startswith("text/calendar; method=REQUEST")
     ics = attachment["content"]
     assert "METHOD:REQUEST" in ics
     assert f"UID:session-{session.pk}@" in ics
