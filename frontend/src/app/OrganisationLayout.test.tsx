@@ -51,7 +51,7 @@ describe("the organisation workspace", () => {
     renderLayout([NORTHFIELD], "/organisations/1/");
     const menu = screen.getByRole("navigation", { name: "Northfield" });
     const links = within(menu).getAllByRole("link").map((link) => link.textContent);
-    expect(links).toEqual(["Overview", "Roles", "Applications", "People and attendance"]);
+    expect(links).toEqual(["Overview", "Roles", "Applications", "People and attendance", "Settings"]);
     expect(within(menu).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByText("You are an involvement coordinator here.")).toBeInTheDocument();
     expect(screen.queryByLabelText("Organisation")).not.toBeInTheDocument();

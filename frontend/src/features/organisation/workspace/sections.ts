@@ -22,7 +22,8 @@ export const SECTIONS: readonly Section[] = [
   { path: "payment-runs", label: "Payment runs", roles: FINANCE_ROLES },
   { path: "letters", label: "Letters", roles: ADMIN_ROLES },
   { path: "members", label: "Members", roles: ADMIN_ROLES },
-  { path: "settings", label: "Settings", roles: ADMIN_ROLES },
+  // Each settings page says who may change it: coordinators the rate card, finance the money.
+  { path: "settings", label: "Settings", roles: ["owner", "admin", "coordinator", "finance"] },
 ];
 
 /** Whether someone with this membership may act in an area (pages hide what a role cannot do). */
