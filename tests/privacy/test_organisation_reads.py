@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import openpyxl
 import pytest
 from django.core import mail
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -32,6 +33,7 @@ from notifications.models import Notification
 from opportunities.models import Application, Engagement, Opportunity, Session
 from payments import services
 from payments.expenses.services import ItemInput, expense_claim_submit
+from payments.exports.models import ExportFormat
 from payments.models import ExpenseCategory, ExpenseClaim, ExpenseItem, Payment, PaymentRun
 from periods import PeriodKind, period_containing
 from tests.clients import client_for
@@ -167,6 +169,8 @@ def _ids_for(org: Org) -> dict[str, list[Any]]:
         ),
         "letter_id": list(letters.values_list("pk", flat=True)),
         "reference": list(letters.values_list("reference", flat=True)),
+        # Every file a payment run downloads as, bank details included.
+        "export_format": list(ExportFormat.values),
     }
 
 
@@ -181,7 +185,19 @@ def _body(response: Any) -> str:
         return read.text(raw)
     if "zip" in content_type:
         return _zip_text(raw)
+    if "spreadsheetml" in content_type:
+        return _workbook_text(raw)
     return str(raw.decode())
+
+
+def _workbook_text(raw: bytes) -> str:
+    """Every cell of a workbook (a payment run's XLSX), as text."""
+    book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True)
+    return "\n".join(
+        " ".join("" if value is None else str(value) for value in row)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+    )
 
 
 def _zip_text(raw: bytes) -> str:
