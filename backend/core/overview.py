@@ -86,8 +86,7 @@ def _letters_waiting(organisation_id: int) -> int:
     """Letters contributors asked for that no admin has issued yet, and letters that failed to
     be made (an admin issues them again)."""
     return Letter.objects.filter(
-        Q(status=LetterStatus.REQUESTED, approved_at__isnull=True)
-        | Q(status=LetterStatus.FAILED),
+        Q(status=LetterStatus.REQUESTED, approved_at__isnull=True) | Q(status=LetterStatus.FAILED),
         organisation_id=organisation_id,
     ).count()
 
