@@ -14,7 +14,9 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import User
 from letters.models import Letter, LetterStatus
+from letters.services import letter_issue
 from notifications.models import NotificationPreference
+from organisations.models import Membership, Role
 from payments.models import ExpenseClaim
 from periods import uk_today
 from tests.browser.visit import check_page, title, visit
@@ -64,9 +66,18 @@ def test_a_contributor_asks_for_a_letter_checks_their_answers_watches_it_and_dow
     page.get_by_role("button", name="Ask for the letter").click()
 
     page.wait_for_url("**/me/letters/*")
-    expect(page.get_by_role("status")).to_contain_text("Your letter is ready to download.")
+    # The organisation signs the letter, so it waits for one of its admins to issue it.
+    expect(page.get_by_role("status")).to_contain_text("We have sent your request to")
     letter = Letter.objects.get(pk=int(page.url.rstrip("/").rsplit("/", 1)[-1]))
     assert letter.contributor.email == DEMO_CONTRIBUTOR
+    assert letter.is_waiting_for_issue
+    check_page(page, "letter-waiting")
+    admin = Membership.objects.get(organisation=letter.organisation, role=Role.ADMIN).user
+    letter_issue(by=admin, letter=letter)
+
+    page.reload()
+    expect(page.get_by_role("status")).to_contain_text("Your letter is ready to download.")
+    letter.refresh_from_db()
     assert letter.status == LetterStatus.ISSUED
     check_page(page, "letter")
     with page.expect_download() as download:
