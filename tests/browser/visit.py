@@ -3,6 +3,7 @@ impact fails the test) at desktop and phone widths, and keep screenshots of both
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from playwright.sync_api import Page
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 SCREENSHOTS = Path(settings.ROOT_DIR) / "var" / "screenshots"
+# Screenshots are for people looking at the pages; CI only needs axe (SCREENSHOTS=1 keeps them).
+KEEP_SCREENSHOTS = os.environ.get("SCREENSHOTS", "0" if os.environ.get("CI") else "1") == "1"
 
 
 def check_page(page: Page, name: str) -> None:
@@ -21,7 +24,8 @@ def check_page(page: Page, name: str) -> None:
     for label, (width, height) in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": height})
         results = Axe().run(page)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+        if KEEP_SCREENSHOTS:
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
         report = results.generate_report()
         assert results.violations_count == 0, f"{name} at {label} width:\n{report}"
     page.set_viewport_size({"width": WIDTHS["desktop"][0], "height": WIDTHS["desktop"][1]})
