@@ -13,7 +13,7 @@ import { usePageTitle } from "@/hooks/usePageTitle";
 import { ApiError } from "@/lib/api";
 
 import { roleQuery, useApply, type ApplicationInput, type Role } from "../api/opportunities";
-import { Textarea } from "./FormParts";
+import { Textarea } from "@/components/Textarea";
 
 const FIELDS = ["statement", "adjustments_requested"] as const;
 const LABELS: Record<string, string> = {
@@ -67,6 +67,7 @@ function AnswersForm({
         </PageHeading>
         <form onSubmit={onSubmit} noValidate>
           <Textarea
+            rows={6}
             name="statement"
             label="Why are you interested in this role?"
             hint="A few sentences is enough. You could say what you hope to bring from your own experience. You do not need to share anything you would rather keep private."
@@ -74,6 +75,7 @@ function AnswersForm({
             error={errors.statement}
           />
           <Textarea
+            rows={6}
             name="adjustments_requested"
             label="Are there any adjustments that would help you take part? (optional)"
             hint="For example, breaks, papers in advance, a quiet room, captions, or joining with your camera off."

@@ -9,7 +9,7 @@ import { TextInput } from "@/components/TextInput";
 
 import { PAGE_SIZE, roleListQuery, type Role } from "../api/opportunities";
 import { filtersFrom, filtersFromForm, formatDay, INVOLVEMENT_TYPES, involvementLabel, paramsFrom, type RoleFilters } from "../hooks/roleFilters";
-import { Checkboxes } from "./FormParts";
+import { Checkboxes } from "@/components/Checkboxes";
 
 function whereLabel(role: Role): string {
   if (role.is_remote && role.location) return `Online or in ${role.location}`;

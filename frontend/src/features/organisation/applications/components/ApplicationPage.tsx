@@ -12,7 +12,7 @@ import { useApiForm } from "@/hooks/useApiForm";
 import { ApiError } from "@/lib/api";
 import { longDate } from "@/lib/format";
 
-import { Textarea } from "../../roles/components/Fields";
+import { Textarea } from "@/components/Textarea";
 import { can, COORDINATOR_ROLES, workspacePath, type Membership } from "../../workspace/sections";
 import {
   APPLICATION_STATUS_COLOURS,

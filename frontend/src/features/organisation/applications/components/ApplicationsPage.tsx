@@ -8,7 +8,7 @@ import { Table } from "@/components/Table";
 import { Tag } from "@/components/Tag";
 import { longDate } from "@/lib/format";
 
-import { Select } from "../../roles/components/Fields";
+import { Select } from "@/components/Select";
 import { orgRoleListQuery } from "../../roles/api/roles";
 import { workspacePath, type Membership } from "../../workspace/sections";
 import {

@@ -19,7 +19,9 @@ import {
   type PayRate,
   type RoleCreateInput,
 } from "../api/roles";
-import { Checkboxes, Select, Textarea } from "./Fields";
+import { Checkboxes } from "@/components/Checkboxes";
+import { Select } from "@/components/Select";
+import { Textarea } from "@/components/Textarea";
 
 export const INVOLVEMENT_TYPES = [
   { value: "advisory_group", label: "Advisory group" },

@@ -20,7 +20,7 @@ import {
   type OrgSession,
   type SessionInput,
 } from "../api/roles";
-import { Textarea } from "./Fields";
+import { Textarea } from "@/components/Textarea";
 
 const LABELS: Record<string, string> = {
   date: "Date",

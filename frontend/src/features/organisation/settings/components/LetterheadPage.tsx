@@ -12,7 +12,7 @@ import { ApiError } from "@/lib/api";
 
 import { workspacePath, type Membership } from "../../workspace/sections";
 import { letterPreview, organisationQuery, useUpdateOrganisation, type Letterhead, type Organisation } from "../api/settings";
-import { TextArea } from "./TextArea";
+import { Textarea } from "@/components/Textarea";
 
 const LABELS = {
   letterhead_text: "Lines under your name",
@@ -75,7 +75,7 @@ function LetterheadForm({ organisation, organisationId, onSaved }: { organisatio
     <>
       <ErrorSummary errors={[...errorSummaryItems(form, LABELS), ...preview.errors]} />
       <form ref={formRef} onSubmit={form.onSubmit} noValidate>
-        <TextArea
+        <Textarea
           name="letterhead_text"
           label={LABELS.letterhead_text}
           hint="Printed at the top of every letter, under your organisation's name. One line for each line you want."

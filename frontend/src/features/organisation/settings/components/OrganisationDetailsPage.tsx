@@ -11,7 +11,7 @@ import { useApiForm } from "@/hooks/useApiForm";
 
 import { workspacePath, type Membership } from "../../workspace/sections";
 import { organisationQuery, useUpdateOrganisation, type Organisation, type OrganisationChanges } from "../api/settings";
-import { TextArea } from "./TextArea";
+import { Textarea } from "@/components/Textarea";
 
 const LABELS = {
   name: "Name",
@@ -44,7 +44,7 @@ function DetailsForm({ organisation, organisationId, onSaved }: { organisation: 
       <ErrorSummary errors={errorSummaryItems(form, LABELS)} />
       <form onSubmit={form.onSubmit} noValidate>
         <TextInput name="name" label={LABELS.name} defaultValue={organisation.name} error={form.fieldErrors.name} />
-        <TextArea
+        <Textarea
           name="description"
           label={LABELS.description}
           hint="Who you are and your role, for example a charity or an NHS trust. Letters for benefits advisors include it."
