@@ -7,7 +7,6 @@ the e-mail goes only to people who want e-mails of that kind."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -88,33 +87,43 @@ def booked_people(opportunity: Opportunity) -> list[User]:
     ]
 
 
-def _send(notices: Iterable[Notice]) -> int:
-    return notify_many(list(notices))
+def _tell_everyone_booked(
+    session: Session, *, kind: str, dedupe_key: str, title: str, body: str, method: Method
+) -> int:
+    """One notice to each person booked on the session's role, each with their calendar file."""
+    opportunity = session.opportunity
+    organisation = opportunity.organisation
+    return notify_many(
+        [
+            Notice(
+                user_id=person.pk,
+                kind=kind,
+                dedupe_key=dedupe_key,
+                title=title,
+                body=body,
+                link=LINK,
+                sender_name=organisation.name,
+                reply_to=organisation.contact_email,
+                attachments=(_attachment(session, opportunity, person, method),),
+            )
+            for person in booked_people(opportunity)
+        ]
+    )
 
 
 def notify_session_added(session: Session) -> int:
     """A new session on a role people are already booked on."""
     opportunity = session.opportunity
-    title = f"New session booked: {opportunity.title}"
-    body = (
-        f"{opportunity.organisation.name} added a session to {opportunity.title}: "
-        f"{_when(session)}"
-        + (f", {_place(session)}" if _place(session) else "")
-        + ". The calendar file attached adds it to your calendar."
-    )
-    return _send(
-        Notice(
-            user_id=person.pk,
-            kind=KIND_BOOKED,
-            dedupe_key=f"session-booked:{session.pk}",
-            title=title,
-            body=body,
-            link=LINK,
-            sender_name=opportunity.organisation.name,
-            reply_to=opportunity.organisation.contact_email,
-            attachments=(_attachment(session, opportunity, person, "REQUEST"),),
-        )
-        for person in booked_people(opportunity)
+    return _tell_everyone_booked(
+        session,
+        kind=KIND_BOOKED,
+        dedupe_key=f"session-booked:{session.pk}",
+        title=f"New session booked: {opportunity.title}",
+        body=(
+            f"{opportunity.organisation.name} added a session to {opportunity.title}: "
+            f"{describe_when(session)}. The calendar file attached adds it to your calendar."
+        ),
+        method="REQUEST",
     )
 
 
@@ -130,13 +139,13 @@ def notify_place_booked(engagement: Engagement) -> int:
     )
     if not sessions:
         return 0
-    lines = [f"- {_when(s)}" + (f", {_place(s)}" if _place(s) else "") for s in sessions]
+    lines = [f"- {describe_when(s)}" for s in sessions]
     body = (
         f"You are booked on {opportunity.title} with {opportunity.organisation.name}. "
         f"Your sessions:\n" + "\n".join(lines) + "\n\nThe calendar files attached add them "
         "to your calendar."
     )
-    return _send(
+    return notify_many(
         [
             Notice(
                 user_id=person.pk,
@@ -155,48 +164,33 @@ def notify_place_booked(engagement: Engagement) -> int:
 
 def notify_session_moved(session: Session, *, before: str) -> int:
     opportunity = session.opportunity
-    body = (
-        f"{opportunity.organisation.name} moved a session of {opportunity.title}. "
-        f"It was {before}. It is now {_when(session)}"
-        + (f", {_place(session)}" if _place(session) else "")
-        + ". The calendar file attached updates your calendar."
-    )
-    return _send(
-        Notice(
-            user_id=person.pk,
-            kind=KIND_MOVED,
-            dedupe_key=f"session-moved:{session.pk}:{session.sequence}",
-            title=f"Session moved: {opportunity.title}",
-            body=body,
-            link=LINK,
-            sender_name=opportunity.organisation.name,
-            reply_to=opportunity.organisation.contact_email,
-            attachments=(_attachment(session, opportunity, person, "REQUEST"),),
-        )
-        for person in booked_people(opportunity)
+    return _tell_everyone_booked(
+        session,
+        kind=KIND_MOVED,
+        dedupe_key=f"session-moved:{session.pk}:{session.sequence}",
+        title=f"Session moved: {opportunity.title}",
+        body=(
+            f"{opportunity.organisation.name} moved a session of {opportunity.title}. "
+            f"It was {before}. It is now {describe_when(session)}. "
+            "The calendar file attached updates your calendar."
+        ),
+        method="REQUEST",
     )
 
 
 def notify_session_cancelled(session: Session) -> int:
     opportunity = session.opportunity
-    body = (
-        f"{opportunity.organisation.name} cancelled the session of {opportunity.title} on "
-        f"{_when(session)}. They said: {session.cancelled_reason}\n\n"
-        "The calendar file attached takes it out of your calendar."
-    )
-    return _send(
-        Notice(
-            user_id=person.pk,
-            kind=KIND_CANCELLED,
-            dedupe_key=f"session-cancelled:{session.pk}",
-            title=f"Session cancelled: {opportunity.title}",
-            body=body,
-            link=LINK,
-            sender_name=opportunity.organisation.name,
-            reply_to=opportunity.organisation.contact_email,
-            attachments=(_attachment(session, opportunity, person, "CANCEL"),),
-        )
-        for person in booked_people(opportunity)
+    return _tell_everyone_booked(
+        session,
+        kind=KIND_CANCELLED,
+        dedupe_key=f"session-cancelled:{session.pk}",
+        title=f"Session cancelled: {opportunity.title}",
+        body=(
+            f"{opportunity.organisation.name} cancelled the session of {opportunity.title} on "
+            f"{_when(session)}. They said: {session.cancelled_reason}\n\n"
+            "The calendar file attached takes it out of your calendar."
+        ),
+        method="CANCEL",
     )
 
 
