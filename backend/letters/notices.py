@@ -7,8 +7,8 @@ so nothing an organisation's staff receive names a benefit or why the letter is 
 from __future__ import annotations
 
 from notifications.kinds import NotificationKind
-from notifications.services import Notice, notify, notify_many
-from organisations.models import Membership
+from notifications.services import notify
+from organisations.notices import members_notify
 from organisations.permissions import ADMIN_ROLES
 
 from .models import Letter
@@ -20,27 +20,18 @@ def letter_requested_notify(*, letter: Letter) -> int:
         return 0  # an admin asked: they know already
     organisation = letter.organisation
     name = letter.contributor.full_name or "A contributor"
-    admins = Membership.objects.filter(
-        organisation=organisation, role__in=ADMIN_ROLES, user__is_active=True
-    ).values_list("user_id", flat=True)
-    return notify_many(
-        [
-            Notice(
-                user_id=user_id,
-                kind=NotificationKind.LETTER_REQUESTED,
-                dedupe_key=f"letter-requested:{letter.pk}",
-                title=f"{name} has asked for a letter",
-                body=(
-                    f"{name} has asked {organisation.name} for a letter about their involvement "
-                    f"from {letter.period_start:%d %B %Y} to {letter.period_end:%d %B %Y}. "
-                    "Check it and issue it."
-                ),
-                link=f"/organisations/{organisation.pk}/letters/{letter.pk}",
-                sender_name=organisation.name,
-                reply_to=organisation.contact_email,
-            )
-            for user_id in admins
-        ]
+    return members_notify(
+        organisation=organisation,
+        roles=ADMIN_ROLES,
+        kind=NotificationKind.LETTER_REQUESTED,
+        dedupe_key=f"letter-requested:{letter.pk}",
+        title=f"{name} has asked for a letter",
+        body=(
+            f"{name} has asked {organisation.name} for a letter about their involvement "
+            f"from {letter.period_start:%d %B %Y} to {letter.period_end:%d %B %Y}. "
+            "Check it and issue it."
+        ),
+        link=f"/organisations/{organisation.pk}/letters/{letter.pk}",
     )
 
 

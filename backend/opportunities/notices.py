@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from notifications.kinds import NotificationKind
 from notifications.services import Notice, notify, notify_many
-from organisations.models import Membership
+from organisations.notices import members_notify
 from organisations.permissions import COORDINATOR_ROLES
 from periods import uk_today
 
@@ -22,26 +22,17 @@ def application_received_notify(*, application: Application) -> int:
     opportunity = application.opportunity
     organisation = opportunity.organisation
     name = application.contributor.full_name or "Someone"
-    staff = Membership.objects.filter(
-        organisation=organisation, role__in=COORDINATOR_ROLES, user__is_active=True
-    ).values_list("user_id", flat=True)
-    return notify_many(
-        [
-            Notice(
-                user_id=user_id,
-                kind=NotificationKind.APPLICATION_RECEIVED,
-                dedupe_key=f"application-received:{application.pk}",
-                title=f"New application for {opportunity.title}",
-                body=(
-                    f"{name} has applied for {opportunity.title}. "
-                    "Read their application and accept or decline it."
-                ),
-                link=f"/organisations/{organisation.pk}/applications/{application.pk}",
-                sender_name=organisation.name,
-                reply_to=organisation.contact_email,
-            )
-            for user_id in staff
-        ]
+    return members_notify(
+        organisation=organisation,
+        roles=COORDINATOR_ROLES,
+        kind=NotificationKind.APPLICATION_RECEIVED,
+        dedupe_key=f"application-received:{application.pk}",
+        title=f"New application for {opportunity.title}",
+        body=(
+            f"{name} has applied for {opportunity.title}. "
+            "Read their application and accept or decline it."
+        ),
+        link=f"/organisations/{organisation.pk}/applications/{application.pk}",
     )
 
 
