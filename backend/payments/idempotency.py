@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from rest_framework.request import Request
 
@@ -48,3 +49,27 @@ def replayed(rows: QuerySet[Any], *, key: str, request_fingerprint: str) -> Any 
             f"This {HEADER} was already used for a different request.", code=ErrorCode.CONFLICT
         )
     return existing
+
+
+T = TypeVar("T")
+
+
+def once_per_key(
+    *, key: str | None, replay: Callable[[str], T | None], record: Callable[[], T]
+) -> T:
+    """``record()`` in one transaction, unless ``key`` was used already: then what ``replay(key)``
+    finds. When two requests with one key race, the unique key makes the loser fail; it then
+    answers as the winner did."""
+    if key:
+        earlier = replay(key)
+        if earlier is not None:
+            return earlier
+    try:
+        with transaction.atomic():
+            return record()
+    except IntegrityError:
+        if key:
+            earlier = replay(key)
+            if earlier is not None:
+                return earlier
+        raise

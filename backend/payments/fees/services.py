@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -21,7 +21,7 @@ from organisations.permissions import COORDINATOR_ROLES, FINANCE_ROLES, require_
 from ..choice import decide_fee
 from ..events import contributor_money_changed
 from ..expenses.services import EXPENSE_REASON
-from ..idempotency import replayed
+from ..idempotency import once_per_key, replayed
 from ..landing import (
     audited,
     check_paid_on,
@@ -104,13 +104,11 @@ def payment_record(
             "Payments are for contributors.",
             fields={"contributor": ["Choose a contributor account."]},
         )
-    if idempotency_key:
-        replay = _replay(organisation, idempotency_key, fingerprint)
-        if replay is not None:
-            return replay
-    try:
-        with transaction.atomic():
-            payment = _record_locked(
+    return once_per_key(
+        key=idempotency_key,
+        replay=lambda key: _replay(organisation, key, fingerprint),
+        record=lambda: RecordResult(
+            _record_locked(
                 by=by.user,
                 organisation=organisation,
                 contributor=contributor,
@@ -125,15 +123,10 @@ def payment_record(
                 fingerprint=fingerprint,
                 hours=hours,
                 time_based=time_based,
-            )
-    except IntegrityError:
-        # Two requests with one key raced: the other one won; answer as it did.
-        if idempotency_key:
-            replay = _replay(organisation, idempotency_key, fingerprint)
-            if replay is not None:
-                return replay
-        raise
-    return RecordResult(payment, replayed=False)
+            ),
+            replayed=False,
+        ),
+    )
 
 
 def _record_locked(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from coproduce.api.errors import ApplicationError
@@ -16,7 +16,7 @@ from organisations.models import Membership
 from organisations.permissions import COORDINATOR_ROLES, require_role
 
 from ..fees.services import attendance_record
-from ..idempotency import replayed
+from ..idempotency import once_per_key, replayed
 
 
 @dataclass(frozen=True)
@@ -56,21 +56,13 @@ def register_record(
     require_role(by, COORDINATOR_ROLES, action="log a register")
     if session.opportunity.organisation_id != by.organisation_id:
         raise ApplicationError("That session is not one of your organisation's.")
-    if idempotency_key:
-        replay = _replay(session, idempotency_key, fingerprint)
-        if replay is not None:
-            return replay
-    try:
-        with transaction.atomic():
-            register = _record_locked(by, session, rows, idempotency_key, fingerprint)
-    except IntegrityError:
-        # Two requests with one key raced: the other one won; answer as it did.
-        if idempotency_key:
-            replay = _replay(session, idempotency_key, fingerprint)
-            if replay is not None:
-                return replay
-        raise
-    return RegisterResult(register, replayed=False)
+    return once_per_key(
+        key=idempotency_key,
+        replay=lambda key: _replay(session, key, fingerprint),
+        record=lambda: RegisterResult(
+            _record_locked(by, session, rows, idempotency_key, fingerprint), replayed=False
+        ),
+    )
 
 
 def _record_locked(
