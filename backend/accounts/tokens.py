@@ -33,7 +33,9 @@ class ApiTokenAuthentication(TokenAuthentication):
     model = ApiToken
 
     def authenticate_credentials(self, key: str) -> tuple[User, ApiToken]:
-        token = ApiToken.objects.select_related("user").filter(key_hash=api_token_hash(key)).first()
+        # key_hash is unique: nothing to sort.
+        found = ApiToken.objects.select_related("user").filter(key_hash=api_token_hash(key))
+        token = next(iter(found.order_by()[:1]), None)
         if token is None:
             raise exceptions.AuthenticationFailed("Invalid token.")
         if not token.is_active:

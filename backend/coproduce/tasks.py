@@ -82,7 +82,7 @@ def enqueue_on_commit(task_name: str, *args: int | str) -> None:
     """Run the task named ``task_name`` with ``args`` once the current transaction commits
     (at once, if there is none). Ids only, never objects."""
     message = OutboxMessage.objects.create(task_name=task_name, args=list(args))
-    transaction.on_commit(partial(outbox_publish, message_id=message.pk))
+    transaction.on_commit(partial(outbox_publish, message_id=message.pk, message=message))
 
 
 def enqueue_many_on_commit(task_name: str, args_list: Sequence[Sequence[int | str]]) -> None:

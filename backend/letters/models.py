@@ -101,7 +101,16 @@ class Letter(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "updated_at"])]
+        indexes = [
+            models.Index(fields=["status", "updated_at"]),
+            # The letters list, newest first: a contributor's own, an organisation's.
+            models.Index(
+                fields=["contributor", "-created_at", "-id"], name="letter_contributor_new_idx"
+            ),
+            models.Index(
+                fields=["organisation", "-created_at", "-id"], name="letter_organisation_new_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")),

@@ -12,8 +12,17 @@ from .snapshot import DEFAULT_GROUPING
 
 
 def _visible(user: User) -> Q:
-    """The contributor's own letters, and the letters of organisations the user administers."""
-    admin_of = Membership.objects.filter(user=user, role__in=ADMIN_ROLES).values("organisation_id")
+    """The contributor's own letters, and the letters of organisations the user administers:
+    one condition an index serves for each (as ``organisations.selectors.members_or_own``)."""
+    admin_of = list(
+        Membership.objects.filter(user=user, role__in=ADMIN_ROLES).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    if not admin_of:
+        return Q(contributor=user)
+    if not user.is_contributor:
+        return Q(organisation_id__in=admin_of)
     return Q(contributor=user) | Q(organisation_id__in=admin_of)
 
 

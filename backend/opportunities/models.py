@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -125,14 +126,29 @@ class Opportunity(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The words of the title, summary, description and organisation name, for role search.
+    # PostgreSQL keeps it (a trigger on this table and on organisation names, migration 0004)
+    # and indexes it (GIN); on SQLite it stays empty and search matches text instead.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["closing_date", "id"]
         verbose_name_plural = "opportunities"
         indexes = [
             models.Index(fields=["status", "closing_date"], name="opp_status_closing_idx"),
+            # The role search's page and count walk these (published roles, in closing order).
+            models.Index(
+                fields=["closing_date", "id"],
+                condition=models.Q(status=OpportunityStatus.PUBLISHED),
+                name="opp_published_closing_idx",
+            ),
+            models.Index(
+                fields=["involvement_type", "closing_date", "id"],
+                condition=models.Q(status=OpportunityStatus.PUBLISHED),
+                name="opp_published_type_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -83,15 +83,20 @@ def _record_failure(message_id: int, exc: BaseException) -> None:
         logger.warning("outbox: could not record a failed publish of %s", message_id)
 
 
-def outbox_publish(*, message_id: int) -> bool:
+def outbox_publish(*, message_id: int, message: OutboxMessage | None = None) -> bool:
     """Hand one committed message to the broker. Never raises for a broker or database
     failure (the write it follows has committed; the drain sends it later). Returns whether it
-    was sent."""
-    try:
-        message = OutboxMessage.objects.filter(pk=message_id, published_at__isnull=True).first()
-    except DatabaseError:
-        logger.warning("outbox: could not read message %s; the drain will send it", message_id)
-        return False
+    was sent.
+
+    ``message`` is the row just written, when the caller has it (``enqueue_on_commit``): not
+    read again. Should the drain have sent it in between, it goes twice, which is harmless
+    (tasks are idempotent)."""
+    if message is None:
+        try:
+            message = OutboxMessage.objects.filter(pk=message_id, published_at__isnull=True).first()
+        except DatabaseError:
+            logger.warning("outbox: could not read message %s; the drain will send it", message_id)
+            return False
     if message is None:
         return False
     if _eager():

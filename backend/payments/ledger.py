@@ -192,32 +192,6 @@ def money_days(contributor_ids: list[int], *, since: date) -> dict[int, set[date
     return found
 
 
-def hours_load(
-    contributor_ids: list[int], start: date, end: date
-) -> dict[int, dict[date, Decimal]]:
-    """Hours of work recorded per contributor and day: every fee that is not cancelled,
-    whatever the contributor chose to be paid (the work was done either way)."""
-    rows = (
-        Payment.objects.filter(
-            kind=PaymentKind.FEE,
-            status__in=LIVE_STATUSES,
-            hours__isnull=False,
-            contributor_id__in=contributor_ids,
-            counts_on__gte=start,
-            counts_on__lte=end,
-        )
-        .values("contributor_id", day=F("counts_on"))
-        .annotate(total=Sum("hours"))
-        .order_by()
-    )
-    found: dict[int, dict[date, Decimal]] = {
-        contributor_id: {} for contributor_id in contributor_ids
-    }
-    for row in rows:
-        found[row["contributor_id"]][row["day"]] = row["total"]
-    return found
-
-
 @dataclass
 class Window:
     """Everything evaluation reads of the ledger from one day onwards, in one query: what
@@ -229,12 +203,16 @@ class Window:
     hours: dict[int, dict[date, Decimal]]
 
 
-def window_load(contributor_ids: list[int], *, start: date) -> Window:
-    """``ledgers_load``, ``money_days`` and ``hours_load`` from ``start`` onwards (however far
-    ahead), read together: every live fee, each sum filtered as those three filter."""
+def window_load(contributor_ids: list[int], *, start: date, end: date | None = None) -> Window:
+    """What counts per day (as ``ledgers_load``), the days something counts (as
+    ``money_days``) and the hours of work recorded per day (every fee that is not cancelled,
+    whatever the contributor chose to be paid: the work was done either way), from ``start``
+    to ``end`` (or however far ahead), in one query."""
     counts = ~Q(choice=PaymentChoice.DONATE)
+    until = Q() if end is None else Q(counts_on__lte=end)
     rows: Iterable[dict[str, Any]] = (
         Payment.objects.filter(
+            until,
             kind=PaymentKind.FEE,
             status__in=LIVE_STATUSES,
             contributor_id__in=contributor_ids,

@@ -219,6 +219,14 @@ class Payment(models.Model):
                 include=["payable", "kind", "status"],
                 name="payments_org_spend",
             ),
+            # The dashboard's work waiting (pending, approved and not yet in a run): only the
+            # payments still open, read from the index alone, however long the history.
+            models.Index(
+                fields=["organisation"],
+                include=["status", "payable", "run"],
+                condition=Q(status__in=[PaymentStatus.PENDING, PaymentStatus.APPROVED]),
+                name="payments_org_open",
+            ),
         ]
         constraints = [
             # Compared in pence: SQLite keeps decimals as floating point.

@@ -82,6 +82,53 @@ def test_public_list_filters_by_text_type_remote_organisation_and_closing_after(
     assert ids(closing_after=(today + dt.timedelta(days=10)).isoformat()) == [remote.pk]
 
 
+def test_search_finds_every_word_as_the_start_of_a_word_in_the_role_or_its_organisation(
+    api: APIClient,
+) -> None:
+    closing = timezone.localdate() + dt.timedelta(days=5)
+    mind = OrganisationFactory.create(name="Northfield Mind")
+    research = OpportunityFactory.create(
+        organisation=mind,
+        title="Researchers for a co-production study",
+        summary="Help us plan the questions.",
+        closing_date=closing,
+    )
+    panel = OpportunityFactory.create(
+        title="Interview panel",
+        summary="Choose our next peer worker.",
+        description="We meet in Leeds, in the afternoon.",
+        closing_date=closing,
+    )
+
+    def ids(text: str) -> list[int]:
+        answer = api.get("/api/v1/opportunities/", {"q": text})
+        assert answer.status_code == 200
+        return [r["id"] for r in answer.json()["results"]]
+
+    assert ids("research") == [research.pk]  # the start of "Researchers"
+    assert ids("co-prod") == [research.pk]
+    assert ids("northfield study") == [research.pk]  # one word in the name, one in the title
+    assert ids("PEER leeds") == [panel.pk]  # summary and description, any case
+    assert ids("the afternoon") == [panel.pk]
+    assert ids("northfield leeds") == []  # every word must match
+    assert ids("!!!") == [research.pk, panel.pk]  # no words: no search
+
+
+def test_search_follows_an_organisation_new_name(api: APIClient) -> None:
+    organisation = OrganisationFactory.create(name="Riverside Trust")
+    role = OpportunityFactory.create(
+        organisation=organisation, closing_date=timezone.localdate() + dt.timedelta(days=5)
+    )
+    organisation.name = "Hillside Collective"
+    organisation.save()
+
+    def ids(text: str) -> list[int]:
+        return [r["id"] for r in api.get("/api/v1/opportunities/", {"q": text}).json()["results"]]
+
+    assert ids("hillside") == [role.pk]
+    assert ids("riverside") == []
+
+
 def test_public_list_filters_by_place_and_by_paid_or_expenses_only(api: APIClient) -> None:
     closing = timezone.localdate() + dt.timedelta(days=5)
     leeds = OpportunityFactory.create(location="Leeds Civic Hall", closing_date=closing)

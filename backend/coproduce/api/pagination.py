@@ -33,7 +33,7 @@ class StandardPagination(PageNumberPagination):
         answer["properties"]["count_exact"] = {
             "type": "boolean",
             "description": f"False when count is an estimate: lists of more than "
-            f"{EXACT_COUNT_LIMIT:,} rows (payments) count exactly only up to there.",
+            f"{EXACT_COUNT_LIMIT:,} rows (payments, role search) count exactly only up to there.",
         }
         return answer
 
@@ -73,18 +73,21 @@ class EstimatedCountPaginator(DjangoPaginator):
     @cached_property
     def count(self) -> int:
         rows: Any = self.object_list  # a queryset (LongListPagination is for querysets)
-        exact = rows[: EXACT_COUNT_LIMIT + 1].count()
+        # Neither the order nor the page's annotations change how many rows there are: without
+        # them the count stops after reading EXACT_COUNT_LIMIT + 1 index entries.
+        keys = rows.order_by().values("pk")
+        exact = keys[: EXACT_COUNT_LIMIT + 1].count()
         if exact <= EXACT_COUNT_LIMIT or connection.vendor != "postgresql":
             if exact > EXACT_COUNT_LIMIT:
-                exact = rows.count()
+                exact = keys.count()
             return exact
         self.count_exact = False
-        plan = json.loads(rows.order_by().explain(format="json"))
+        plan = json.loads(keys.explain(format="json"))
         return max(EXACT_COUNT_LIMIT + 1, int(plan[0]["Plan"]["Plan Rows"]))
 
 
 class LongListPagination(StandardPagination):
-    """For lists that grow with an organisation's history (payments): see
-    EstimatedCountPaginator."""
+    """For lists that grow with an organisation's history (payments) or with the country
+    (role search): see EstimatedCountPaginator."""
 
     django_paginator_class = EstimatedCountPaginator

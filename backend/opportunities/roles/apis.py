@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from accounts.requests import request_user
 from coproduce.api.errors import NotFound
-from coproduce.api.pagination import paginated_response
+from coproduce.api.pagination import LongListPagination, paginated_response
 from coproduce.api.serializers import StrictSerializer
 from organisations.models import Membership
 from organisations.selectors import membership_get
@@ -94,7 +94,9 @@ class OpportunityListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         queryset = opportunity_list(user=user_or_none(request), filters=request.query_params)
-        return paginated_response(self, request, queryset, OpportunityOutputSerializer)
+        return paginated_response(
+            self, request, queryset, OpportunityOutputSerializer, pagination=LongListPagination
+        )
 
     @extend_schema(
         request=OpportunityCreateInputSerializer,

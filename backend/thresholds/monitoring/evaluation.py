@@ -138,15 +138,23 @@ class LimitStatus:
         return self.figure.status_note
 
 
-def people_load(contributor_ids: list[int]) -> dict[int, Person]:
-    """Each contributor's calendar, rules and cap: one query (their circumstances and payment
-    preference come with the user row)."""
-    users = {
+def people_users(contributor_ids: list[int]) -> dict[int, User]:
+    """The contributors with their circumstances and payment preference: one query."""
+    return {
         user.pk: user
         for user in User.objects.filter(pk__in=contributor_ids).select_related(
             "benefit_circumstances", "payment_preference"
         )
     }
+
+
+def people_load(
+    contributor_ids: list[int], users: dict[int, User] | None = None
+) -> dict[int, Person]:
+    """Each contributor's calendar, rules and cap: one query (their circumstances and payment
+    preference come with the user row), none when ``users`` (from people_users) are given."""
+    if users is None:
+        users = people_users(contributor_ids)
     people: dict[int, Person] = {}
     for contributor_id in contributor_ids:
         user = users.get(contributor_id)

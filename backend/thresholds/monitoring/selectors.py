@@ -19,7 +19,7 @@ from payments.ledger import calendar_for, counted_total
 from periods import PeriodKind, uk_today
 from thresholds.models import ThresholdAlert
 
-from .evaluation import PERSONAL_CAP, LimitStatus
+from .evaluation import PERSONAL_CAP, LimitStatus, people_users
 from .messages import ADVICE, CAP_CONSEQUENCE
 from .organisation_view import organisation_views
 from .statuses import contributors_statuses
@@ -91,10 +91,12 @@ UC_NO_ALLOWANCE = (
 )
 
 
-def uc_without_work_allowance(*, contributor: User, on: date) -> dict[str, Any] | None:
-    """A row for Universal Credit with no work allowance: a limit of £0.00 and a calm note of
-    what earnings do, in the assessment period containing ``on``."""
-    found = BenefitCircumstances.objects.filter(user=contributor).first()
+def uc_without_work_allowance(
+    *, contributor: User, on: date, found: BenefitCircumstances | None
+) -> dict[str, Any] | None:
+    """A row for Universal Credit with no work allowance (``found``: the contributor's
+    circumstances): a limit of £0.00 and a calm note of what earnings do, in the assessment
+    period containing ``on``."""
     if found is None or not found.receives_uc or found.uc_work_allowance:
         return None
     period = calendar_for(contributor_id=contributor.pk).period(PeriodKind.UC_ASSESSMENT_PERIOD, on)
@@ -137,10 +139,16 @@ def earnings_limits(*, user: User, on: date) -> list[dict[str, Any]]:
     """Each limit that applies to the contributor on ``on``, across every organisation: benefit
     limits first, then the contributor's own cap, then tax."""
     require_contributor(user)
-    statuses = contributors_statuses([user.pk], today=uk_today(), on=on, with_hours=True)[user.pk]
+    users = people_users([user.pk])  # read once, for the limits and the note below
+    statuses = contributors_statuses(
+        [user.pk], today=uk_today(), on=on, with_hours=True, users=users
+    )[user.pk]
     statuses.sort(key=lambda s: (_group(s), s.period.start, s.title))
     limits = [_limit_data(s) for s in statuses]
-    no_allowance = uc_without_work_allowance(contributor=user, on=on)
+    found = users.get(user.pk, user)
+    no_allowance = uc_without_work_allowance(
+        contributor=user, on=on, found=getattr(found, "benefit_circumstances", None)
+    )
     if no_allowance is not None:
         limits.insert(0, no_allowance)
     return limits

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from accounts.models import User
 from opportunities.models import EngagementStatus, Session
-from payments.ledger import Window, hours_load, ledgers_load, window_load
+from payments.ledger import Window, ledgers_load, window_load
 from periods import uk_today
 
 from ..rules.book import rule_book
@@ -34,12 +34,14 @@ def contributors_statuses(
     recent_days: int = 42,
     extra_dates: dict[int, set[date]] | None = None,
     with_hours: bool = False,
+    users: dict[int, User] | None = None,
 ) -> dict[int, list[LimitStatus]]:
     """Each contributor's limits, always over whole periods: in the periods containing ``on``
     only, or (``on`` None) in every period containing today, a day with money from
-    ``recent_days`` ago onwards (however far ahead), or a booked session."""
+    ``recent_days`` ago onwards (however far ahead), or a booked session. ``users``: the
+    contributors as ``people_users`` reads them, when the caller has them already."""
     rules = rule_book()
-    people = people_load(contributor_ids)
+    people = people_load(contributor_ids, users)
     sessions = session_rows_load(
         contributor_ids, start=today, end=today + timedelta(days=SESSION_HORIZON_DAYS)
     )
@@ -75,9 +77,12 @@ def contributors_statuses(
             start, end = min(p.start for p in every), max(p.end for p in every)
         else:
             start = end = today
-        ledgers = ledgers_load(contributor_ids, start, end)
         # Hours are the contributor's own business: organisations' views never ask for them.
-        hours = hours_load(contributor_ids, start, end) if with_hours else {}
+        if with_hours:
+            found = window_load(contributor_ids, start=start, end=end)  # money and hours at once
+            ledgers, hours = found.ledgers, found.hours
+        else:
+            ledgers, hours = ledgers_load(contributor_ids, start, end), {}
     forecasts = forecasts_compute(sessions, people, ledgers, rules)
     result: dict[int, list[LimitStatus]] = {}
     for contributor_id, person in people.items():

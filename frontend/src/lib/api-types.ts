@@ -2877,7 +2877,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Alert"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedApiTokenOutputList: {
@@ -2894,7 +2894,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ApiTokenOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedApplicationOutputList: {
@@ -2911,7 +2911,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ApplicationOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedAttendanceWithFeeList: {
@@ -2928,7 +2928,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AttendanceWithFee"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedEngagedContributorList: {
@@ -2945,7 +2945,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EngagedContributor"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedEngagementOutputList: {
@@ -2962,7 +2962,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EngagementOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedExpenseClaimOutputList: {
@@ -2979,7 +2979,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ExpenseClaimOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedHistoryEntryList: {
@@ -2996,7 +2996,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["HistoryEntry"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedLetterOutputList: {
@@ -3013,7 +3013,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["LetterOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedMemberOutputList: {
@@ -3030,7 +3030,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MemberOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedMyInvitationOutputList: {
@@ -3047,7 +3047,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MyInvitationOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedNotificationOutputList: {
@@ -3064,7 +3064,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["NotificationOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedOpportunityOutputList: {
@@ -3081,7 +3081,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OpportunityOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedOrganisationInvitationOutputList: {
@@ -3098,7 +3098,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganisationInvitationOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedOrganisationOutputList: {
@@ -3115,7 +3115,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganisationOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedPayRateOutputList: {
@@ -3132,7 +3132,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PayRateOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedPaymentOutputList: {
@@ -3149,7 +3149,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PaymentOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedPaymentRunOutputList: {
@@ -3166,7 +3166,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PaymentRunOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedPreviewFeeList: {
@@ -3183,7 +3183,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PreviewFee"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedRunExportList: {
@@ -3200,7 +3200,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["RunExport"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedRunPayeeList: {
@@ -3217,7 +3217,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["RunPayee"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedSessionOutputList: {
@@ -3234,7 +3234,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SessionOutput"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaginatedSessionWaitingList: {
@@ -3251,7 +3251,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SessionWaiting"][];
-            /** @description False when count is an estimate: lists of more than 1,000 rows (payments) count exactly only up to there. */
+            /** @description False when count is an estimate: lists of more than 1,000 rows (payments, role search) count exactly only up to there. */
             count_exact?: boolean;
         };
         PaidOnRequest: {

@@ -97,6 +97,13 @@ describe("role search", () => {
     expect(screen.getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("link", { name: "Next page" })).toBeInTheDocument();
   });
+
+  it("says about how many roles there are when the count is an estimate", async () => {
+    stubFetch(() => ({ status: 200, body: { count: 4321, count_exact: false, next: "x", previous: null, results: [ROLE] } }));
+    renderAt("/opportunities", <RoleSearchPage />);
+
+    expect(await screen.findByRole("heading", { name: "About 4,321 roles found" })).toBeInTheDocument();
+  });
 });
 
 describe("applying for a role", () => {

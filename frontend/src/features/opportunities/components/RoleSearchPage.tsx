@@ -87,6 +87,12 @@ function Pagination({ filters, count }: { filters: RoleFilters; count: number })
   );
 }
 
+/** Past 1,000 roles the server's count is an estimate (count_exact false): say "about". */
+export function foundText(count: number, exact: boolean): string {
+  if (count === 1) return "1 role found";
+  return `${exact ? "" : "About "}${count.toLocaleString("en-GB")} roles found`;
+}
+
 function Results({ filters }: { filters: RoleFilters }) {
   const { data, isPending, isError } = useQuery(roleListQuery(filters));
   if (isPending) return <p className="govuk-body">Looking for roles</p>;
@@ -110,7 +116,7 @@ function Results({ filters }: { filters: RoleFilters }) {
   }
   return (
     <>
-      <h2 className="govuk-heading-m">{data.count === 1 ? "1 role found" : `${data.count} roles found`}</h2>
+      <h2 className="govuk-heading-m">{foundText(data.count, data.count_exact !== false)}</h2>
       <ul className="govuk-list app-results">
         {data.results.map((role) => (
           <RoleResult key={role.id} role={role} />
