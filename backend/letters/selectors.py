@@ -15,9 +15,9 @@ def _visible(user: User) -> Q:
     """The contributor's own letters, and the letters of organisations the user administers:
     one condition an index serves for each (as ``organisations.selectors.members_or_own``)."""
     admin_of = list(
-        Membership.objects.filter(user=user, role__in=ADMIN_ROLES).values_list(
-            "organisation_id", flat=True
-        )
+        Membership.objects.filter(user=user, role__in=ADMIN_ROLES)
+        .order_by()
+        .values_list("organisation_id", flat=True)
     )
     if not admin_of:
         return Q(contributor=user)

@@ -16,16 +16,18 @@ def organisation_list(*, user: User) -> QuerySet[Organisation]:
 
 def membership_roles(*, user: User) -> dict[int, str]:
     """The user's role in each of their organisations, by organisation id."""
-    return dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+    return dict(
+        Membership.objects.filter(user=user).order_by().values_list("organisation_id", "role")
+    )
 
 
 def membership_get(*, user: User, organisation_id: int) -> Membership:
     """The user's membership of an organisation; 404 for anyone outside it."""
-    membership = (
-        Membership.objects.select_related("organisation")
-        .filter(user=user, organisation_id=organisation_id)
-        .first()
+    # One row at most (unique per user and organisation): no order, so no join to sort by.
+    found = Membership.objects.select_related("organisation").filter(
+        user=user, organisation_id=organisation_id
     )
+    membership = next(iter(found.order_by()[:1]), None)
     if membership is None:
         raise NotFound("There is no organisation with that id that you belong to.")
     membership.user = user  # the caller's own row: no second query for membership.user
@@ -40,7 +42,7 @@ def members_or_own(user: User) -> Q:
     me`` for contributors; the ``OR`` of both (which no index serves, so counting a page meant
     reading every row) only for someone who is both."""
     organisation_ids = list(
-        Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+        Membership.objects.filter(user=user).order_by().values_list("organisation_id", flat=True)
     )
     if not organisation_ids:
         return Q(contributor=user)

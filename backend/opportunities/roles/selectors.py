@@ -37,7 +37,7 @@ PUBLIC_STATUSES = (OpportunityStatus.PUBLISHED, OpportunityStatus.CLOSED)
 def member_organisation_ids(user: User | None) -> QuerySet[Membership, int]:
     if user is None:
         return Membership.objects.none().values_list("organisation_id", flat=True)
-    return Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+    return Membership.objects.filter(user=user).order_by().values_list("organisation_id", flat=True)
 
 
 def membership_for(*, user: User | None, organisation_id: int) -> Membership | None:

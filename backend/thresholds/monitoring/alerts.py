@@ -24,6 +24,7 @@ from thresholds.models import AlertLevel, ThresholdAlert
 from .evaluation import (
     Level,
     LimitStatus,
+    people_users,
 )
 from .messages import ADVICE, alert_message, limit_name, period_phrase
 from .organisation_view import notify_organisations
@@ -59,11 +60,10 @@ def contributors_evaluate(
     level."""
     # An erased (inactive) account keeps its ledger for the organisations' accounts, but nobody
     # is there to warn: the sweep skips them too.
-    ids = sorted(
-        User.objects.filter(id__in=set(contributor_ids), is_active=True).values_list(
-            "id", flat=True
-        )
-    )
+    users = {
+        pk: user for pk, user in people_users(list(set(contributor_ids))).items() if user.is_active
+    }
+    ids = sorted(users)
     if not ids:
         return []
     today = today or uk_today()
@@ -71,7 +71,9 @@ def contributors_evaluate(
     extra: dict[int, set[date]] = {}
     for alert in active:
         extra.setdefault(alert.contributor_id, set()).add(alert.period_start)
-    statuses = contributors_statuses(ids, today=today, extra_dates=extra, with_hours=True)
+    statuses = contributors_statuses(
+        ids, today=today, extra_dates=extra, with_hours=True, users=users
+    )
     wanted: dict[AlertKey, LimitStatus] = {}
     for contributor_id, found in statuses.items():
         for status in found:
