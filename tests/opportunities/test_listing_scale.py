@@ -75,7 +75,7 @@ def test_listing_published_roles_takes_the_same_queries_for_10_and_10000_rows(
     if connection.vendor == "postgresql":
         # Past 1,000 rows the count is the planner's estimate (EstimatedCountPaginator).
         assert many_public[2] is many_member[2] is False
-        assert 1000 < many_public[1] and 1000 < many_member[1]
+        assert min(many_public[1], many_member[1]) > 1000
     else:
         assert (many_public[1:], many_member[1:]) == ((10000, True), (2000, True))
     # Past 1,000 rows one query more (the estimate, or on SQLite the whole count), however
