@@ -4,26 +4,16 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from coproduce.api.errors import Conflict, NotFound, PermissionDenied
-from organisations.models import Membership
 from organisations.permissions import ADMIN_ROLES
+from organisations.selectors import members_or_own
 
 from .models import Letter, LetterStatus
 from .snapshot import DEFAULT_GROUPING
 
 
 def _visible(user: User) -> Q:
-    """The contributor's own letters, and the letters of organisations the user administers:
-    one condition an index serves for each (as ``organisations.selectors.members_or_own``)."""
-    admin_of = list(
-        Membership.objects.filter(user=user, role__in=ADMIN_ROLES)
-        .order_by()
-        .values_list("organisation_id", flat=True)
-    )
-    if not admin_of:
-        return Q(contributor=user)
-    if not user.is_contributor:
-        return Q(organisation_id__in=admin_of)
-    return Q(contributor=user) | Q(organisation_id__in=admin_of)
+    """The contributor's own letters, and the letters of organisations the user administers."""
+    return members_or_own(user, roles=ADMIN_ROLES)
 
 
 # What staff filter the organisation's letters by, and the letters each word means.

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.db.models import Q, QuerySet
 
 from accounts.models import User
@@ -34,16 +36,17 @@ def membership_get(*, user: User, organisation_id: int) -> Membership:
     return membership
 
 
-def members_or_own(user: User) -> Q:
+def members_or_own(user: User, roles: Collection[str] | None = None) -> Q:
     """Rows (with ``organisation`` and ``contributor``) of the organisations the user belongs
-    to, and the user's own as a contributor.
+    to (with one of ``roles``, when given), and the user's own as a contributor.
 
     One condition an index serves: ``organisation_id IN (ids)`` for staff, ``contributor_id =
     me`` for contributors; the ``OR`` of both (which no index serves, so counting a page meant
     reading every row) only for someone who is both."""
-    organisation_ids = list(
-        Membership.objects.filter(user=user).order_by().values_list("organisation_id", flat=True)
-    )
+    memberships = Membership.objects.filter(user=user)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    organisation_ids = list(memberships.order_by().values_list("organisation_id", flat=True))
     if not organisation_ids:
         return Q(contributor=user)
     if not user.is_contributor:
