@@ -1,4 +1,4 @@
-"""gunicorn on loopback as the Procfile runs it (2 workers x 4 threads), with the benchmark's
+"""gunicorn on loopback as the Procfile runs it (backend/gunicorn.conf.py), with the benchmark's
 settings (bench.settings: the baseline view's URLconf), for the HTTP and fee benchmarks."""
 
 from __future__ import annotations
@@ -22,16 +22,8 @@ def gunicorn(port: int = PORT) -> Iterator[str]:
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
             "coproduce.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--access-logfile",
-            "-",
-            "--graceful-timeout",
-            "3",
+            "--config",
+            "gunicorn.conf.py",
         ],
         cwd=ROOT / "backend",
         env=env,

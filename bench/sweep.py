@@ -9,7 +9,10 @@ Measured in one process, on the seeded database:
 * the steady-state sweep (alerts already raised), against one hand-written SQL aggregation of
   the same per-period totals (target: within 1.5x);
 * single-contributor evaluation, as after every payment change (median and 95th percentile
-  of 200; targets 10 ms and 20 ms);
+  of 200; targets 10 ms and 20 ms). The sweep raises alerts from totals only: the first full
+  evaluation of each contributor after it also raises what their booked sessions forecast
+  (as the daily forecast would have) and tells them, so that first pass is reported on its
+  own and the targets apply to the next, as after a payment change;
 * this process's peak resident memory over the sweeps (target under 300 MB).
 """
 
@@ -142,11 +145,19 @@ def main() -> None:
     with connection.cursor() as cur:
         cur.execute("SELECT DISTINCT contributor_id FROM payments_payment ORDER BY 1")
         everyone = [r[0] for r in cur.fetchall()]
-    singles = []
-    for contributor_id in random.Random(7).sample(everyone, min(200, len(everyone))):
-        t0 = time.perf_counter()
-        contributor_evaluate(contributor_id=contributor_id, today=today)
-        singles.append(time.perf_counter() - t0)
+    sample = random.Random(7).sample(everyone, min(200, len(everyone)))
+
+    def evaluations() -> tuple[list[float], int]:
+        took, raised = [], 0
+        for contributor_id in sample:
+            t0 = time.perf_counter()
+            raised += len(contributor_evaluate(contributor_id=contributor_id, today=today))
+            took.append(time.perf_counter() - t0)
+        return took, raised
+
+    firsts, first_raised = evaluations()
+    singles, _ = evaluations()
+    _drop_queued()
     median, p95 = statistics.median(singles), percentile(singles, 95)
     large = args.size == "large"
     out = [
@@ -166,6 +177,11 @@ def main() -> None:
             f"{steady / raw:.2f}x",
             "under 1.5x",
             steady <= 1.5 * raw,
+        ),
+        Row(
+            f"first evaluation after the sweep, median of 200 ({first_raised} alerts raised "
+            "that the sweep leaves to full evaluation)",
+            f"{ms(statistics.median(firsts))}, p95 {ms(percentile(firsts, 95))}",
         ),
         Row(
             "single-contributor evaluation, median of 200",

@@ -5,14 +5,17 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
-from payments.models import EngagementPaymentChoice, Payment
+from payments.models import EngagementPaymentChoice, Payment, PaymentPreference
 from tests.clients import client_for
 from tests.factories import ContributorFactory, MembershipFactory
 from tests.opportunities.factories import SessionFactory
 from thresholds.models import ThresholdAlert
 from thresholds.monitoring.alerts import contributor_evaluate
+from thresholds.monitoring.statuses import contributors_statuses
 
 from .conftest import Org
 
@@ -86,6 +89,29 @@ def test_forecast_applies_the_payment_choice(northfield: Org, esa_person: User) 
     body = client_for(esa_person).get("/api/v1/me/earnings/", {"on": "2026-12-01"}).json()
 
     assert _limit(body, "esa_pw_lower")["forecast"]["amount"] == "15.00"
+
+
+def test_forecast_applies_the_contributors_own_cap_read_with_their_row(
+    northfield: Org, esa_person: User
+) -> None:
+    engagement = northfield.engage(esa_person)
+    PaymentPreference.objects.update_or_create(
+        contributor=esa_person,
+        defaults={"choice": "capped", "cap_amount": Decimal("12.00"), "cap_period": "benefit_week"},
+    )
+    SessionFactory.create(
+        opportunity=engagement.opportunity, date=date(2026, 12, 1), planned_hours=Decimal("2.00")
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        statuses = contributors_statuses([esa_person.pk], today=date(2026, 11, 30))
+
+    [esa] = [s for s in statuses[esa_person.pk] if s.key == "esa_pw_lower"]
+    assert esa.forecast == Decimal("12.00")  # the £50 session, capped at £12 a week
+    # The preference comes with the contributor's row: no query of its own.
+    assert not [
+        q for q in queries.captured_queries if 'FROM "payments_paymentpreference"' in q["sql"]
+    ]
 
 
 def test_earnings_bad_date_is_400(esa_person: User) -> None:

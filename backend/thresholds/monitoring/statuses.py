@@ -15,6 +15,7 @@ from ..rules.book import rule_book
 from .evaluation import (
     LimitStatus,
     people_load,
+    people_users,
     periods_for,
     statuses_for,
 )
@@ -41,6 +42,8 @@ def contributors_statuses(
     ``recent_days`` ago onwards (however far ahead), or a booked session. ``users``: the
     contributors as ``people_users`` reads them, when the caller has them already."""
     rules = rule_book()
+    if users is None:
+        users = people_users(contributor_ids)
     people = people_load(contributor_ids, users)
     sessions = session_rows_load(
         contributor_ids, start=today, end=today + timedelta(days=SESSION_HORIZON_DAYS)
@@ -83,7 +86,8 @@ def contributors_statuses(
             ledgers, hours = found.ledgers, found.hours
         else:
             ledgers, hours = ledgers_load(contributor_ids, start, end), {}
-    forecasts = forecasts_compute(sessions, people, ledgers, rules)
+    preferences = {pk: getattr(user, "payment_preference", None) for pk, user in users.items()}
+    forecasts = forecasts_compute(sessions, people, ledgers, rules, preferences)
     result: dict[int, list[LimitStatus]] = {}
     for contributor_id, person in people.items():
         dates = dates_for[contributor_id] | booked.get(contributor_id, set())
