@@ -9,10 +9,11 @@ Measured in one process, on the seeded database:
 * the steady-state sweep (alerts already raised), against one hand-written SQL aggregation of
   the same per-period totals (target: within 1.5x);
 * single-contributor evaluation, as after every payment change (median and 95th percentile
-  of 200; targets 10 ms and 20 ms). The sweep raises alerts from totals only: the first full
-  evaluation of each contributor after it also raises what their booked sessions forecast
-  (as the daily forecast would have) and tells them, so that first pass is reported on its
-  own and the targets apply to the next, as after a payment change;
+  of 200; targets 10 ms and 20 ms). The sweep checks only today's periods, from totals: the
+  first full evaluation of each contributor after it also raises alerts for their recent
+  weeks and booked sessions and tells them (in use, the evaluation after their previous
+  payment change did that), so that first pass is reported on its own and the targets apply
+  to the next, as after a payment change;
 * this process's peak resident memory over the sweeps (target under 300 MB).
 """
 
