@@ -148,13 +148,9 @@ def people_users(contributor_ids: list[int]) -> dict[int, User]:
     }
 
 
-def people_load(
-    contributor_ids: list[int], users: dict[int, User] | None = None
-) -> dict[int, Person]:
-    """Each contributor's calendar, rules and cap: one query (their circumstances and payment
-    preference come with the user row), none when ``users`` (from people_users) are given."""
-    if users is None:
-        users = people_users(contributor_ids)
+def people_load(contributor_ids: list[int], users: dict[int, User]) -> dict[int, Person]:
+    """Each contributor's calendar, rules and cap, from ``users`` as people_users reads them
+    (their circumstances and payment preference come with the user row)."""
     people: dict[int, Person] = {}
     for contributor_id in contributor_ids:
         user = users.get(contributor_id)

@@ -55,15 +55,14 @@ def forecasts_compute(
     people: dict[int, Person],
     ledgers: dict[int, Ledger],
     rules: RuleBook,
-    preferences: dict[int, PaymentPreference | None] | None = None,
+    preferences: dict[int, PaymentPreference | None],
 ) -> dict[int, Forecasts]:
     """What each booked session would add to each limit's period, with the contributor's
     choice applied as it would be when the fee is recorded. ``ledgers`` must cover the whole
     cap periods of the sessions. ``preferences``: each contributor's payment preference (or
-    None), when the caller has read them already."""
+    None), as read with their user row."""
     if not rows:
         return {}
-    ids = list(people)
     engagement_ids = {row["engagement_id"] for row in rows}
     attended = set(
         Attendance.objects.filter(engagement_id__in=engagement_ids).values_list(
@@ -75,10 +74,6 @@ def forecasts_compute(
         c.engagement_id: c
         for c in EngagementPaymentChoice.objects.filter(engagement_id__in=engagement_ids)
     }
-    if preferences is None:
-        preferences = {
-            p.contributor_id: p for p in PaymentPreference.objects.filter(contributor_id__in=ids)
-        }
 
     results: dict[int, Forecasts] = {}
     simulated: dict[int, dict[date, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
